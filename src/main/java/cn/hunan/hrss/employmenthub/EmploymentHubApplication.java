@@ -1,0 +1,75 @@
+package cn.hunan.hrss.employmenthub;
+
+import cn.hunan.hrss.employmenthub.operations.CheckConfigCommand;
+import cn.hunan.hrss.employmenthub.operations.CommandLine;
+import cn.hunan.hrss.employmenthub.operations.ExitCodes;
+import cn.hunan.hrss.employmenthub.operations.Help;
+import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
+import cn.hunan.hrss.employmenthub.operations.StatusCommand;
+import cn.hunan.hrss.employmenthub.generator.GenerateCommand;
+import cn.hunan.hrss.employmenthub.source.config.ConfigException;
+import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
+import java.io.PrintStream;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code java -jar employment-hub.jar COMMAND [--option=value ...]}. Commands that need no warehouse
+ * (help, check-config, generate) run without starting Spring; the others start it with the warehouse
+ * chosen by {@code WAREHOUSE_JDBC_URL} (else the embedded H2 file database).
+ */
+@SpringBootApplication
+public class EmploymentHubApplication {
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    public static int run(String[] args, PrintStream out) {
+        try {
+            CommandLine cl = CommandLine.parse(args);
+            if (cl.command().equals("help") || cl.wantsHelp()) {
+                out.println(Help.text(cl.command()));
+                return ExitCodes.OK;
+            }
+            return switch (cl.command()) {
+                case "check-config" -> CheckConfigCommand.run(cl, out);
+                case "generate" -> GenerateCommand.run(cl, out);
+                case "nightly" -> {
+                    cl.allow(java.util.List.of("date", "full"));
+                    JobsConfig config = CheckConfigCommand.load(cl, out);
+                    yield withContext(ctx -> ctx.getBean(NightlyCommand.class).run(cl, config, out));
+                }
+                case "status" -> {
+                    cl.allow(java.util.List.of());
+                    yield withContext(ctx -> ctx.getBean(StatusCommand.class).run(out));
+                }
+                default -> throw new CommandLine.UsageException("unknown command '" + cl.command()
+                        + "' (commands: check-config, nightly, generate, status, help)");
+            };
+        } catch (CommandLine.UsageException e) {
+            out.println("usage error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (ConfigException e) {
+            out.println(e.getMessage());
+            out.println("FAILED: jobs-config has " + e.problems().size() + " problem(s); nothing was run");
+            return ExitCodes.CONFIG;
+        }
+    }
+
+    interface ContextCommand {
+        int run(ConfigurableApplicationContext ctx) throws Exception;
+    }
+
+    private static int withContext(ContextCommand command) {
+        SpringApplication app = new SpringApplication(EmploymentHubApplication.class);
+        try (ConfigurableApplicationContext ctx = app.run()) {
+            return command.run(ctx);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

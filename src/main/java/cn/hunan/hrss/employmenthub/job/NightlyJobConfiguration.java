@@ -1,0 +1,215 @@
+package cn.hunan.hrss.employmenthub.job;
+
+import cn.hunan.hrss.employmenthub.dedup.GoldenMerger;
+import cn.hunan.hrss.employmenthub.mart.MartRefresher;
+import cn.hunan.hrss.employmenthub.quality.Reconciler;
+import cn.hunan.hrss.employmenthub.quality.Reconciliation;
+import cn.hunan.hrss.employmenthub.quality.SummaryTable;
+import cn.hunan.hrss.employmenthub.record.CanonicalRecord;
+import cn.hunan.hrss.employmenthub.source.config.EntityMapping;
+import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
+import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
+import cn.hunan.hrss.employmenthub.system.PersonalData;
+import cn.hunan.hrss.employmenthub.validation.RecordStandardiser;
+import cn.hunan.hrss.employmenthub.warehouse.RunBookkeeping;
+import cn.hunan.hrss.employmenthub.warehouse.StagingWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The nightly job: prepare the run, extract every enabled source in parallel (one partition each: read,
+ * standardise, validate, land, stage or quarantine), merge into golden records, reconcile, rebuild the
+ * marts, and only then advance the watermarks.
+ */
+@Configuration
+public class NightlyJobConfiguration {
+
+    public static final String JOB_NAME = "nightly";
+    private static final Logger log = LoggerFactory.getLogger(NightlyJobConfiguration.class);
+
+    @Bean
+    @StepScope
+    SourceItemReader sourceItemReader(JobsConfigProvider configs, RunBookkeeping bookkeeping,
+                                      @Value("#{jobParameters['configDir']}") String configDir,
+                                      @Value("#{stepExecutionContext['sourceId']}") String sourceId,
+                                      @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId,
+                                      @Value("#{jobParameters['date']}") LocalDate runDate) {
+        JobsConfig config = configs.get(configDir);
+        return new SourceItemReader(config.source(sourceId).orElseThrow(), config, bookkeeping, runId, runDate);
+    }
+
+    @Bean
+    @StepScope
+    RecordProcessor recordProcessor(JobsConfigProvider configs, PersonalData personalData,
+                                    @Value("#{jobParameters['configDir']}") String configDir,
+                                                             @Value("#{stepExecutionContext['sourceId']}") String sourceId,
+                                                             @Value("#{jobParameters['date']}") LocalDate runDate) {
+        JobsConfig config = configs.get(configDir);
+        SourceDefinition source = config.source(sourceId).orElseThrow();
+        return new RecordProcessor(new RecordStandardiser(source, config.defaults().dateFormats(), runDate, personalData));
+    }
+
+    @Bean
+    @StepScope
+    StagingWriter stagingWriter(JdbcTemplate jdbc, JobsConfigProvider configs,
+                                @Value("#{jobParameters['configDir']}") String configDir,
+                                @Value("#{stepExecutionContext['sourceId']}") String sourceId,
+                                @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId) {
+        return new StagingWriter(jdbc, runId, configs.get(configDir).source(sourceId).orElseThrow().priorityOrDefault());
+    }
+
+    @Bean
+    Step extractSourceStep(JobRepository jobRepository, PlatformTransactionManager tm, SourceItemReader sourceItemReader,
+                           RecordProcessor recordProcessor, StagingWriter stagingWriter,
+                           RunBookkeeping bookkeeping, @Value("${hub.extract.chunk-size:1000}") int chunkSize) {
+        return new StepBuilder("extractSource", jobRepository)
+                .<ReadItem, CanonicalRecord>chunk(chunkSize)
+                .transactionManager(tm)
+                .reader(sourceItemReader)
+                .processor(recordProcessor)
+                .writer(stagingWriter)
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public void beforeStep(StepExecution stepExecution) {
+                        bookkeeping.clearExtraction(stepExecution.getJobExecution().getJobInstance().getInstanceId(),
+                                stepExecution.getExecutionContext().getString(SourcePartitioner.SOURCE_ID));
+                    }
+                })
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    SourcePartitioner sourcePartitioner(JobsConfigProvider configs,
+                                        @Value("#{jobParameters['configDir']}") String configDir) {
+        return new SourcePartitioner(configs.get(configDir));
+    }
+
+    @Bean
+    Step extractStep(JobRepository jobRepository, Step extractSourceStep, SourcePartitioner sourcePartitioner,
+                     @Value("${hub.extract.parallelism:2}") int parallelism) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("extract-");
+        executor.setConcurrencyLimit(parallelism);
+        return new StepBuilder("extract", jobRepository)
+                .partitioner("extractSource", sourcePartitioner)
+                .step(extractSourceStep)
+                .gridSize(parallelism)
+                .taskExecutor(executor)
+                .build();
+    }
+
+    @Bean
+    Step prepareStep(JobRepository jobRepository, PlatformTransactionManager tm, RunBookkeeping bookkeeping,
+                     JobsConfigProvider configs) {
+        return tasklet("prepare", jobRepository, tm, (contribution, chunk) -> {
+            JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
+            configs.reset();
+            bookkeeping.begin(runId(chunk), job.getJobParameters().getLocalDate("date"));
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    @Bean
+    Step mergeStep(JobRepository jobRepository, PlatformTransactionManager tm, GoldenMerger merger) {
+        return tasklet("merge", jobRepository, tm, (contribution, chunk) -> {
+            merger.merge(runId(chunk));
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    @Bean
+    Step reconcileStep(JobRepository jobRepository, PlatformTransactionManager tm, Reconciler reconciler,
+                       JobsConfigProvider configs) {
+        return tasklet("reconcile", jobRepository, tm, (contribution, chunk) -> {
+            List<String[]> expected = new ArrayList<>();
+            String configDir = chunk.getStepContext().getStepExecution().getJobExecution().getJobParameters()
+                    .getString("configDir");
+            for (SourceDefinition s : configs.get(configDir).enabledSources()) {
+                for (EntityMapping m : s.entities()) {
+                    if (expected.stream().noneMatch(e -> e[0].equals(s.id()) && e[1].equals(m.entity()))) {
+                        expected.add(new String[] {s.id(), m.entity()});
+                    }
+                }
+            }
+            List<Reconciliation> rows = reconciler.reconcile(runId(chunk), expected);
+            log.info("reconciliation of run {}:\n{}", runId(chunk), SummaryTable.format(rows));
+            List<Reconciliation> broken = rows.stream().filter(r -> !r.balanced()).toList();
+            if (!broken.isEmpty()) {
+                throw new IllegalStateException("reconciliation failed: read differs from loaded + merged + quarantined for "
+                        + broken.stream().map(r -> r.sourceId() + "/" + r.entity()).toList());
+            }
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    @Bean
+    Step martStep(JobRepository jobRepository, PlatformTransactionManager tm, MartRefresher marts) {
+        return tasklet("marts", jobRepository, tm, (contribution, chunk) -> {
+            marts.refreshAll();
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    @Bean
+    Step finishStep(JobRepository jobRepository, PlatformTransactionManager tm, RunBookkeeping bookkeeping) {
+        return tasklet("finish", jobRepository, tm, (contribution, chunk) -> {
+            bookkeeping.commitWatermarks(runId(chunk));
+            bookkeeping.finish(runId(chunk), "SUCCEEDED", null);
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    @Bean
+    Job nightlyJob(JobRepository jobRepository, Step prepareStep, Step extractStep, Step mergeStep, Step reconcileStep,
+                   Step martStep, Step finishStep, RunBookkeeping bookkeeping) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(new JobExecutionListener() {
+                    @Override
+                    public void afterJob(JobExecution execution) {
+                        if (!ExitStatus.COMPLETED.getExitCode().equals(execution.getExitStatus().getExitCode())) {
+                            String why = execution.getAllFailureExceptions().stream().map(Throwable::getMessage)
+                                    .findFirst().orElse(execution.getExitStatus().getExitDescription());
+                            bookkeeping.finish(execution.getJobInstance().getInstanceId(), "FAILED", why);
+                        }
+                    }
+                })
+                .start(prepareStep)
+                .next(extractStep)
+                .next(mergeStep)
+                .next(reconcileStep)
+                .next(martStep)
+                .next(finishStep)
+                .build();
+    }
+
+    private static Step tasklet(String name, JobRepository repo, PlatformTransactionManager tm, Tasklet tasklet) {
+        return new StepBuilder(name, repo).tasklet(tasklet, tm).build();
+    }
+
+    static long runId(ChunkContext chunk) {
+        return chunk.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+    }
+}

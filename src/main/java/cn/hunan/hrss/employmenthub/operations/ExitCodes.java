@@ -1,0 +1,12 @@
+package cn.hunan.hrss.employmenthub.operations;
+
+/** Process exit codes: 0 success, anything else a failure with the reason on the last line. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int CONFIG = 2;
+    public static final int USAGE = 64;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,50 @@
+package cn.hunan.hrss.employmenthub.operations;
+
+/** The text {@code --help} prints, per command. */
+public final class Help {
+
+    private Help() {
+    }
+
+    public static String text(String command) {
+        return switch (command) {
+            case "check-config" -> """
+                    check-config [--config-dir=DIR]
+                      Validates every file under jobs-config/ (default: ./jobs-config) without running anything:
+                      unknown or missing keys, wrong types, unknown entities, fields and code tables, unreadable
+                      paths, unknown division codes, unset ${ENV} references. Exit 0 when usable, 2 otherwise,
+                      naming each file and key.""";
+            case "nightly" -> """
+                    nightly [--date=YYYY-MM-DD] [--config-dir=DIR]
+                      Runs the nightly integration for the given business date (default: yesterday): checks the
+                      config, extracts what changed in every enabled source since its watermark, standardises,
+                      validates, quarantines, merges golden records, reconciles, rebuilds the marts, then advances
+                      the watermarks. Prints the per-source summary. Exit 0 on success, 1 on failure.
+                      Warehouse: WAREHOUSE_JDBC_URL / WAREHOUSE_USERNAME / WAREHOUSE_PASSWORD (default: embedded H2
+                      in ./data). Personal-data key: HUB_PII_KEY (base64, 32+ bytes).""";
+            case "generate" -> """
+                    generate --out=DIR [--counties=N] [--persons=N] [--seed=N] [--source-db-url=JDBC_URL]
+                      Writes synthetic source systems for N real Hunan counties in all four kinds (county database,
+                      GBK CSV and XLSX station registers, gig-market NDJSON, online-platform JSON), messy as real
+                      ones, with DIR/jobs-config/ describing them and DIR/truth.json holding what a correct run must
+                      produce. Defaults: 3 counties, 300 persons per county, seed 42. County databases go to
+                      --source-db-url when given, else to H2 script files in DIR. Same seed, same files.""";
+            case "status" -> """
+                    status
+                      Shows the last runs, the reconciliation of the latest run and the size of every golden table.""";
+            default -> """
+                    employment-hub: nightly integration of Hunan's grassroots public employment service data.
+
+                    usage: java -jar target/employment-hub.jar COMMAND [--option=value ...]
+
+                    commands:
+                      check-config   validate jobs-config/ and exit
+                      nightly        run the nightly integration (extract, validate, merge, marts)
+                      generate       write synthetic source systems, their jobs-config and truth.json
+                      status         show recent runs and warehouse sizes
+                      help           this text; COMMAND --help for one command
+
+                    every command accepts --config-dir=DIR (default: jobs-config in the working directory).""";
+        };
+    }
+}

@@ -1,0 +1,229 @@
+package cn.hunan.hrss.employmenthub.source.config;
+
+import cn.hunan.hrss.employmenthub.record.CodeTables;
+import cn.hunan.hrss.employmenthub.record.EntityType;
+import cn.hunan.hrss.employmenthub.record.Field;
+import cn.hunan.hrss.employmenthub.record.FieldType;
+import cn.hunan.hrss.employmenthub.validation.Dates;
+import cn.hunan.hrss.employmenthub.validation.Regions;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The meaning checks that binding cannot do: required keys per kind, known entities, fields and code
+ * tables, readable paths, real division codes, parseable date formats, unique ids.
+ */
+final class ConfigChecker {
+
+    private final Path configDir;
+    private final Defaults defaults;
+
+    ConfigChecker(Path configDir, Defaults defaults) {
+        this.configDir = configDir;
+        this.defaults = defaults;
+    }
+
+    void check(List<SourceDefinition> sources, List<ConfigProblem> problems, List<ConfigProblem> warnings) {
+        checkDateFormats("defaults.yml", "date-formats", defaults.dateFormats(), problems);
+        Set<String> ids = new HashSet<>();
+        for (SourceDefinition s : sources) {
+            String file = configDir.getParent().relativize(s.configFile()).toString();
+            new SourceCheck(s, file, problems, warnings).run();
+            if (s.id() != null && !ids.add(s.id())) {
+                problems.add(new ConfigProblem(file, "id", "duplicate source id '" + s.id() + "'"));
+            }
+        }
+    }
+
+    private static void checkDateFormats(String file, String key, List<String> formats, List<ConfigProblem> problems) {
+        if (formats == null) {
+            return;
+        }
+        for (int i = 0; i < formats.size(); i++) {
+            try {
+                Dates.formatter(formats.get(i));
+            } catch (IllegalArgumentException e) {
+                problems.add(new ConfigProblem(file, key + "[" + i + "]", "not a date pattern: " + e.getMessage()));
+            }
+        }
+    }
+
+    private final class SourceCheck {
+        private final SourceDefinition s;
+        private final String file;
+        private final List<ConfigProblem> problems;
+        private final List<ConfigProblem> warnings;
+
+        SourceCheck(SourceDefinition s, String file, List<ConfigProblem> problems, List<ConfigProblem> warnings) {
+            this.s = s;
+            this.file = file;
+            this.problems = problems;
+            this.warnings = warnings;
+        }
+
+        void problem(String key, String message) {
+            problems.add(new ConfigProblem(file, key, message));
+        }
+
+        void run() {
+            if (s.id() == null || !s.id().matches("[a-z0-9][a-z0-9-]{1,62}")) {
+                problem("id", s.id() == null ? "missing" : "must be lowercase letters, digits and dashes (2-63)");
+            }
+            if (s.kind() == null) {
+                problem("kind", "missing: one of jdbc, csv, xlsx, json");
+                return;
+            }
+            if (s.region() == null) {
+                problem("region", "missing: the division code of the county, city or province the system covers");
+            } else if (Regions.hunan().find(s.region()).filter(r -> !r.level().equals("township")
+                    && !r.level().equals("village")).isEmpty()) {
+                problem("region", "'" + s.region() + "' is not a Hunan province, city or county code");
+            }
+            if (s.priority() != null && s.priority() < 0) {
+                problem("priority", "must be 0 or more (lower wins)");
+            }
+            checkDateFormats(file, "date-formats", s.dateFormats(), problems);
+            checkKindSettings();
+            if (s.entities() == null || s.entities().isEmpty()) {
+                problem("entities", "missing: list at least one entity this system delivers");
+                return;
+            }
+            for (int i = 0; i < s.entities().size(); i++) {
+                checkEntity("entities[" + i + "]", s.entities().get(i));
+            }
+        }
+
+        private void checkKindSettings() {
+            if (s.kind() == SourceKind.JDBC) {
+                if (s.connection() == null || s.connection().url() == null || s.connection().url().isBlank()) {
+                    problem("connection.url", "missing: a jdbc source needs a JDBC URL");
+                } else if (!s.connection().url().startsWith("jdbc:")) {
+                    problem("connection.url", "not a JDBC URL (must start with jdbc:)");
+                }
+                if (s.file() != null) {
+                    problem("file", "only csv, xlsx and json sources have file settings");
+                }
+                return;
+            }
+            if (s.connection() != null) {
+                problem("connection", "only jdbc sources have a connection");
+            }
+            SourceDefinition.FileSettings f = s.file();
+            if (f == null) {
+                return;
+            }
+            if (f.encoding() != null && !Charset.isSupported(f.encoding())) {
+                problem("file.encoding", "unknown encoding '" + f.encoding() + "' (e.g. UTF-8, GBK, GB18030)");
+            }
+            if (f.delimiter() != null && f.delimiter().length() != 1 && !"\\t".equals(f.delimiter())) {
+                problem("file.delimiter", "must be one character (or \\t)");
+            }
+            if (f.headerRow() != null && f.headerRow() < 1) {
+                problem("file.header-row", "must be 1 or more");
+            }
+            if (f.format() != null && !List.of("ndjson", "array").contains(f.format())) {
+                problem("file.format", "must be ndjson or array");
+            }
+        }
+
+        private void checkEntity(String key, EntityMapping m) {
+            EntityType type = m.entity() == null ? null : EntityType.byKey(m.entity()).orElse(null);
+            if (type == null) {
+                problem(key + ".entity", (m.entity() == null ? "missing" : "unknown entity '" + m.entity() + "'")
+                        + " (one of " + List.of(EntityType.values()).stream().map(EntityType::key).toList() + ")");
+                return;
+            }
+            checkLocation(key, m);
+            Map<String, String> columns = m.columns() == null ? Map.of() : m.columns();
+            Map<String, String> constants = m.constants() == null ? Map.of() : m.constants();
+            for (String field : columns.keySet()) {
+                if (type.field(field).isEmpty()) {
+                    problem(key + ".columns." + field, "unknown field '" + field + "' of " + type.key() + " (fields: "
+                            + type.fields().stream().map(Field::name).toList() + ")");
+                }
+            }
+            for (String field : constants.keySet()) {
+                if (type.field(field).isEmpty()) {
+                    problem(key + ".constants." + field, "unknown field '" + field + "' of " + type.key());
+                }
+            }
+            for (Field f : type.fields()) {
+                if (f.required() && !columns.containsKey(f.name()) && !constants.containsKey(f.name())) {
+                    problem(key + ".columns", "required field '" + f.name() + "' of " + type.key() + " is not mapped");
+                }
+            }
+            if (m.values() != null) {
+                m.values().forEach((field, map) -> checkValues(key + ".values." + field, type, field, map));
+            }
+            if (m.skipRows() != null && m.skipRows().pattern() != null) {
+                try {
+                    Pattern.compile(m.skipRows().pattern());
+                } catch (PatternSyntaxException e) {
+                    problem(key + ".skip-rows.pattern", "not a regular expression: " + e.getDescription());
+                }
+            }
+        }
+
+        private void checkValues(String key, EntityType type, String field, Map<String, String> map) {
+            Field f = type.field(field).orElse(null);
+            if (f == null) {
+                problem(key, "unknown field '" + field + "' of " + type.key());
+            } else if (f.type() != FieldType.CODE && f.type() != FieldType.CODES && f.type() != FieldType.BOOLEAN) {
+                problem(key, "field '" + field + "' is not coded; value mappings apply to code fields only");
+            } else if (f.arg() != null && !CodeTables.exists(f.arg())) {
+                problem(key, "unknown code table '" + f.arg() + "'");
+            } else if (map != null && f.arg() != null) {
+                map.forEach((from, to) -> {
+                    if (!CodeTables.isCode(f.arg(), to)) {
+                        problem(key + "." + from, "'" + to + "' is not a code of table " + f.arg() + " (codes: "
+                                + CodeTables.codes(f.arg()).keySet() + ")");
+                    }
+                });
+            }
+        }
+
+        private void checkLocation(String key, EntityMapping m) {
+            if (s.kind() == SourceKind.JDBC) {
+                if ((m.table() == null) == (m.query() == null)) {
+                    problem(key + ".table", "a jdbc entity needs exactly one of table or query");
+                }
+                if (m.path() != null || m.sheet() != null) {
+                    problem(key + ".path", "a jdbc entity reads a table or query, not a file");
+                }
+                if (m.table() != null && !m.table().matches("[A-Za-z_][A-Za-z0-9_.]*")) {
+                    problem(key + ".table", "not a plain table name");
+                }
+                if (m.updatedAt() != null && !m.updatedAt().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    problem(key + ".updated-at", "not a plain column name");
+                }
+                return;
+            }
+            if (m.table() != null || m.query() != null || m.updatedAt() != null) {
+                problem(key + ".table", "only jdbc entities have table, query or updated-at");
+            }
+            if (m.path() == null || m.path().isBlank()) {
+                problem(key + ".path", "missing: a file path or glob, relative to " + configDir.getFileName());
+                return;
+            }
+            Path p = configDir.resolve(m.path()).normalize();
+            Path dir = m.path().contains("*") || m.path().contains("?") ? p.getParent() : p;
+            if (dir == null || !Files.exists(dir)) {
+                problem(key + ".path", "'" + m.path() + "' does not exist");
+            } else if (!Files.isReadable(dir)) {
+                problem(key + ".path", "'" + m.path() + "' is not readable");
+            } else if (dir != p && FileSet.expand(configDir, m.path()).isEmpty()) {
+                warnings.add(new ConfigProblem(file, key + ".path", "no file matches '" + m.path() + "' yet"));
+            }
+            if (m.headerRow() != null && m.headerRow() < 1) {
+                problem(key + ".header-row", "must be 1 or more");
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package cn.hunan.hrss.employmenthub.source.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** {@code jobs-config/defaults.yml}: what every source inherits unless it says otherwise. */
+public record Defaults(
+        @JsonProperty("date-formats") List<String> dateFormats,
+        @JsonProperty("error-limit") SourceDefinition.ErrorLimit errorLimit,
+        @JsonProperty("chunk-size") Integer chunkSize,
+        Integer parallelism) {
+
+    public static final Defaults NONE = new Defaults(null, null, null, null);
+
+    public int chunkSizeOrDefault() {
+        return chunkSize == null ? 1000 : chunkSize;
+    }
+
+    public int parallelismOrDefault() {
+        return parallelism == null ? 2 : parallelism;
+    }
+}

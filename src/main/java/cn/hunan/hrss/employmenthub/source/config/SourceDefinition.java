@@ -1,0 +1,50 @@
+package cn.hunan.hrss.employmenthub.source.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One source system, as an operator describes it in {@code jobs-config/sources/<area>/<id>.yml}.
+ * Every key is documented in {@code jobs-config/README.md}.
+ */
+public record SourceDefinition(
+        String id,
+        String name,
+        SourceKind kind,
+        String region,
+        Integer priority,
+        Boolean enabled,
+        @JsonProperty("date-formats") List<String> dateFormats,
+        @JsonProperty("error-limit") ErrorLimit errorLimit,
+        Connection connection,
+        FileSettings file,
+        List<EntityMapping> entities,
+        @JsonProperty("config-file") Path configFile) {
+
+    public boolean isEnabled() {
+        return enabled == null || enabled;
+    }
+
+    public int priorityOrDefault() {
+        return priority == null ? 100 : priority;
+    }
+
+    /** JDBC connection of a {@code jdbc} source; credentials only as {@code ${ENV_VAR}}. */
+    public record Connection(String url, String username, String password, String driver) {
+    }
+
+    /** Defaults for the files of a {@code csv}, {@code xlsx} or {@code json} source. */
+    public record FileSettings(String encoding, String delimiter, @JsonProperty("header-row") Integer headerRow,
+                               String format) {
+    }
+
+    /** When a source stops counting as healthy: more than {@code count} rejects or more than {@code percent}. */
+    public record ErrorLimit(Long count, Double percent) {
+    }
+
+    public SourceDefinition withConfigFile(Path file) {
+        return new SourceDefinition(id, name, kind, region, priority, enabled, dateFormats, errorLimit, connection,
+                this.file, entities, file);
+    }
+}

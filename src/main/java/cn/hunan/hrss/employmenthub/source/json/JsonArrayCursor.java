@@ -1,0 +1,76 @@
+package cn.hunan.hrss.employmenthub.source.json;
+
+import cn.hunan.hrss.employmenthub.record.SourceRecord;
+import cn.hunan.hrss.employmenthub.source.ExtractUnit;
+import cn.hunan.hrss.employmenthub.source.RecordCursor;
+import cn.hunan.hrss.employmenthub.validation.Rule;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+
+/**
+ * A file holding one JSON array of objects (optionally under a top-level key), read element by element. A
+ * syntax error makes the rest of the file unreadable: it is handed on as one unreadable record with the
+ * line where the error sits.
+ */
+final class JsonArrayCursor implements RecordCursor {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final String sourceId;
+    private final ExtractUnit unit;
+    private final JsonParser parser;
+    private boolean done;
+
+    JsonArrayCursor(String sourceId, ExtractUnit unit, Charset charset) throws IOException {
+        this.sourceId = sourceId;
+        this.unit = unit;
+        this.parser = MAPPER.getFactory().createParser(Files.newBufferedReader(unit.file(), charset));
+        JsonToken t = parser.nextToken();
+        if (t == JsonToken.START_OBJECT) {
+            while ((t = parser.nextToken()) != null && t != JsonToken.START_ARRAY) {
+                // descend to the first array: {"data": [...]}
+            }
+        }
+        if (t != JsonToken.START_ARRAY) {
+            throw new IOException(unit.label() + ": expected a JSON array of records");
+        }
+    }
+
+    @Override
+    public SourceRecord next() throws IOException {
+        if (done) {
+            return null;
+        }
+        long line = parser.currentLocation().getLineNr();
+        try {
+            JsonToken t = parser.nextToken();
+            if (t != JsonToken.START_OBJECT) {
+                done = true;
+                return null;
+            }
+            line = parser.currentLocation().getLineNr();
+            JsonNode node = parser.readValueAsTree();
+            return SourceRecord.of(sourceId, unit.entity(), unit.label(), line, Flattener.flatten(node));
+        } catch (JsonProcessingException e) {
+            done = true;
+            return SourceRecord.unreadable(sourceId, unit.entity(), unit.label(), e.getLocation() == null ? line
+                    : e.getLocation().getLineNr(), Rule.READ_JSON_MALFORMED.name(), "invalid JSON; the rest of the file is unreadable");
+        }
+    }
+
+    @Override
+    public long skipped() {
+        return 0;
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+}

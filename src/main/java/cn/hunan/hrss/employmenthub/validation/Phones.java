@@ -1,0 +1,38 @@
+package cn.hunan.hrss.employmenthub.validation;
+
+/** Mobile and landline numbers after stripping {@code +86}, spaces and dashes. */
+public final class Phones {
+
+    private Phones() {
+    }
+
+    /** The normalised number, or null when it is neither a mobile nor a landline with area code. */
+    public static String normalise(String raw) {
+        String s = Text.compact(raw);
+        if (s == null) {
+            return null;
+        }
+        if (s.startsWith("+86")) {
+            s = s.substring(3);
+        } else if (s.startsWith("0086")) {
+            s = s.substring(4);
+        } else if (s.startsWith("86") && s.length() == 13) {
+            s = s.substring(2);
+        }
+        if (s.matches("1[3-9]\\d{9}") || s.matches("0\\d{2,3}\\d{7,8}")) {
+            return s;
+        }
+        return null;
+    }
+
+    /** {@code 138****5678} for mobiles, area code and last four for landlines. */
+    public static String mask(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        if (phone.length() <= 7) {
+            return "*".repeat(phone.length());
+        }
+        return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+    }
+}

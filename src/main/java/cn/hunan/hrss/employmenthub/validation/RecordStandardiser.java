@@ -1,0 +1,174 @@
+package cn.hunan.hrss.employmenthub.validation;
+
+import cn.hunan.hrss.employmenthub.record.CanonicalRecord;
+import cn.hunan.hrss.employmenthub.record.EntityType;
+import cn.hunan.hrss.employmenthub.record.Field;
+import cn.hunan.hrss.employmenthub.record.FieldType;
+import cn.hunan.hrss.employmenthub.record.SourceRecord;
+import cn.hunan.hrss.employmenthub.source.config.EntityMapping;
+import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
+import cn.hunan.hrss.employmenthub.system.PersonalData;
+import cn.hunan.hrss.employmenthub.system.PiiMasker;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a {@link SourceRecord} into a {@link CanonicalRecord}: maps source columns to canonical fields,
+ * standardises and validates each, derives what the ID number implies, protects personal data and computes
+ * the match key and row hash. One instance serves one source in one run.
+ */
+public final class RecordStandardiser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SourceDefinition source;
+    private final PersonalData pii;
+    private final FieldStandardiser fields;
+    private final String sourceCounty;
+    private final Map<EntityType, EntityMapping> mappings = new EnumMap<>(EntityType.class);
+
+    public RecordStandardiser(SourceDefinition source, List<String> defaultDateFormats, LocalDate runDate, PersonalData pii) {
+        this.source = source;
+        this.pii = pii;
+        List<String> formats = source.dateFormats() != null ? source.dateFormats()
+                : defaultDateFormats != null ? defaultDateFormats : Dates.DEFAULT_FORMATS;
+        this.fields = new FieldStandardiser(new Dates(formats), runDate, Regions.hunan());
+        String region = Regions.normalise(source.region());
+        this.sourceCounty = region != null && region.length() == 6 ? region : null;
+        source.entities().forEach(m -> EntityType.byKey(m.entity()).ifPresent(e -> mappings.putIfAbsent(e, m)));
+    }
+
+    public CanonicalRecord standardise(SourceRecord rec, EntityMapping mapping) {
+        String[] payload = protectPayload(rec.values());
+        if (rec.readError() != null) {
+            return new CanonicalRecord(rec, null, Map.of(), null, null,
+                    List.of(new Violation(Rule.valueOf(rec.readError()), null, rec.readDetail())), payload[0], payload[1]);
+        }
+        EntityType entity = rec.entity();
+        Map<String, String> byLowerName = new LinkedHashMap<>();
+        rec.values().forEach((k, v) -> byLowerName.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        List<Violation> violations = new ArrayList<>();
+        for (Field f : entity.fields()) {
+            String raw = rawValue(f, mapping, rec.values(), byLowerName);
+            Map<String, String> synonyms = mapping.values() == null ? Map.of() : mapping.values().getOrDefault(f.name(), Map.of());
+            FieldStandardiser.Outcome o = fields.standardise(f, raw, synonyms);
+            canonical.put(f.name(), o.value());
+            if (o.violation() != null) {
+                violations.add(o.violation());
+            }
+        }
+        derive(entity, canonical);
+        String updatedAt = mapping.updatedAt() == null ? null : byLowerName.get(mapping.updatedAt().toLowerCase(Locale.ROOT));
+        Map<String, Object> columns = columns(entity, canonical);
+        columns.put("county_code", county(entity, canonical));
+        columns.put("src_updated_at", updatedAt == null ? null : fields.standardise(
+                new Field("updated_at", FieldType.DATETIME, false, null, null, null), updatedAt, Map.of()).value());
+        boolean rejected = violations.stream().anyMatch(Violation::isError);
+        String matchKey = rejected ? null : digest(entity.matchFields().stream().map(n -> keyPart(entity, n, columns)).toList());
+        String rowHash = rejected ? null : digest(entity.fields().stream().map(f -> keyPart(entity, f.name(), columns)).toList());
+        String sourceKey = mapping.key() == null ? matchKey : Text.clean(byLowerName.get(mapping.key().toLowerCase(Locale.ROOT)));
+        if (sourceKey == null) {
+            sourceKey = matchKey;
+        }
+        return new CanonicalRecord(rec, sourceKey, columns, matchKey, rowHash, violations, payload[0], payload[1]);
+    }
+
+    public EntityMapping mapping(EntityType entity) {
+        return mappings.get(entity);
+    }
+
+    private static String rawValue(Field f, EntityMapping m, Map<String, String> values, Map<String, String> byLowerName) {
+        if (m.constants() != null && m.constants().containsKey(f.name())) {
+            return m.constants().get(f.name());
+        }
+        String column = m.columns() == null ? null : m.columns().get(f.name());
+        if (column == null) {
+            return null;
+        }
+        String v = values.get(column);
+        return v != null ? v : byLowerName.get(column.toLowerCase(Locale.ROOT));
+    }
+
+    /** What the ID number implies, where the source left it out. */
+    private static void derive(EntityType entity, Map<String, Object> canonical) {
+        if (entity != EntityType.PERSON || canonical.get("id_number") == null) {
+            return;
+        }
+        String id = (String) canonical.get("id_number");
+        canonical.putIfAbsent("gender", null);
+        if (canonical.get("gender") == null) {
+            canonical.put("gender", IdNumbers.genderCode(id));
+        }
+        if (canonical.get("birth_date") == null) {
+            canonical.put("birth_date", IdNumbers.birthDate(id));
+        }
+    }
+
+    private String county(EntityType entity, Map<String, Object> canonical) {
+        for (String name : List.of("residence_region", "household_region", "region")) {
+            Object code = canonical.get(name);
+            if (code instanceof String s && s.length() >= 6) {
+                return s.substring(0, 6);
+            }
+        }
+        return sourceCounty;
+    }
+
+    /** Staging columns: personal fields become {@code _hash}, {@code _enc} and {@code _masked}. */
+    private Map<String, Object> columns(EntityType entity, Map<String, Object> canonical) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Field f : entity.fields()) {
+            Object v = canonical.get(f.name());
+            if (f.personal()) {
+                String s = (String) v;
+                out.put(f.name() + "_hash", s == null ? null : pii.hash(s));
+                out.put(f.name() + "_enc", s == null ? null : pii.encrypt(s));
+                out.put(f.name() + "_masked", s == null ? null
+                        : f.type() == FieldType.ID_NUMBER ? IdNumbers.mask(s) : Phones.mask(s));
+            } else {
+                out.put(f.name(), v);
+            }
+        }
+        return out;
+    }
+
+    private static String keyPart(EntityType entity, String name, Map<String, Object> columns) {
+        Field f = entity.field(name).orElseThrow();
+        Object v = columns.get(f.personal() ? name + "_hash" : name);
+        return v == null ? "" : v instanceof java.math.BigDecimal b ? b.stripTrailingZeros().toPlainString() : v.toString();
+    }
+
+    private String[] protectPayload(Map<String, String> values) {
+        try {
+            String json = JSON.writeValueAsString(values);
+            return new String[] {pii.encrypt(json), PiiMasker.mask(json)};
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String digest(List<String> parts) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String p : parts) {
+                md.update(p.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0x1F);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

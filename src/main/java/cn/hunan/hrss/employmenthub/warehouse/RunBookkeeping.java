@@ -1,0 +1,81 @@
+package cn.hunan.hrss.employmenthub.warehouse;
+
+import cn.hunan.hrss.employmenthub.record.EntityType;
+import cn.hunan.hrss.employmenthub.source.Watermarks;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The run's own tables: the run row, what each unit read, and the watermarks and file fingerprints that
+ * advance only when a run has loaded the data they cover.
+ */
+@Component
+public class RunBookkeeping implements Watermarks {
+
+    private final JdbcTemplate jdbc;
+
+    public RunBookkeeping(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<String> watermark(String sourceId, String entity) {
+        return jdbc.queryForList("SELECT watermark FROM etl_watermark WHERE source_id = ? AND entity = ?", String.class,
+                sourceId, entity).stream().findFirst();
+    }
+
+    @Override
+    public boolean fileLoaded(String sourceId, String entity, String sha256) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM etl_source_file WHERE source_id = ? AND entity = ? AND sha256 = ?",
+                Integer.class, sourceId, entity, sha256);
+        return n != null && n > 0;
+    }
+
+    public void logUnit(long runId, String sourceId, String entity, String label, String fingerprint, String watermark,
+                        long read, long skipped) {
+        jdbc.update("INSERT INTO etl_extract_log (run_id, source_id, entity, unit_label, fingerprint, watermark, rows_read, "
+                + "rows_skipped) VALUES (?,?,?,?,?,?,?,?)", runId, sourceId, entity, label, fingerprint, watermark, read, skipped);
+    }
+
+    /** Starts a run, or on restart of the same run clears what its unfinished attempt had staged. */
+    public void begin(long runId, LocalDate runDate) {
+        if (jdbc.update("UPDATE etl_run SET status = 'RUNNING', finished_at = NULL, message = NULL WHERE run_id = ?", runId) == 0) {
+            jdbc.update("INSERT INTO etl_run (run_id, run_date, started_at, status) VALUES (?,?,?,?)", runId, runDate,
+                    LocalDateTime.now().withNano(0), "RUNNING");
+        }
+    }
+
+    /** Removes one source's partial extraction of a run, so a restarted partition starts clean. */
+    public void clearExtraction(long runId, String sourceId) {
+        jdbc.update("DELETE FROM landing_record WHERE run_id = ? AND source_id = ?", runId, sourceId);
+        jdbc.update("DELETE FROM quarantine WHERE run_id = ? AND source_id = ?", runId, sourceId);
+        jdbc.update("DELETE FROM etl_extract_log WHERE run_id = ? AND source_id = ?", runId, sourceId);
+        for (EntityType e : EntityType.values()) {
+            jdbc.update("DELETE FROM " + e.stagingTable() + " WHERE run_id = ? AND source_id = ?", runId, sourceId);
+        }
+    }
+
+    /** Advances watermarks and remembers loaded files: called only after the run's data is merged. */
+    public void commitWatermarks(long runId) {
+        jdbc.update("INSERT INTO etl_watermark (source_id, entity, watermark, run_id) SELECT source_id, entity, MAX(watermark), run_id "
+                + "FROM etl_extract_log WHERE run_id = ? AND watermark IS NOT NULL GROUP BY source_id, entity, run_id "
+                + "ON DUPLICATE KEY UPDATE watermark = VALUES(watermark), run_id = VALUES(run_id)", runId);
+        jdbc.update("INSERT INTO etl_source_file (source_id, entity, sha256, file_name, run_id) "
+                + "SELECT source_id, entity, fingerprint, MIN(unit_label), run_id FROM etl_extract_log "
+                + "WHERE run_id = ? AND fingerprint IS NOT NULL GROUP BY source_id, entity, fingerprint, run_id "
+                + "ON DUPLICATE KEY UPDATE run_id = run_id", runId);
+    }
+
+    public void finish(long runId, String status, String message) {
+        jdbc.update("UPDATE etl_run SET status = ?, finished_at = ?, message = ? WHERE run_id = ?", status,
+                LocalDateTime.now().withNano(0), message == null ? null : message.substring(0, Math.min(message.length(), 2000)), runId);
+    }
+
+    public List<Long> runIds() {
+        return jdbc.queryForList("SELECT run_id FROM etl_run ORDER BY run_id", Long.class);
+    }
+}

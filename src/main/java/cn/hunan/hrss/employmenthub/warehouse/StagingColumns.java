@@ -1,0 +1,38 @@
+package cn.hunan.hrss.employmenthub.warehouse;
+
+import cn.hunan.hrss.employmenthub.record.EntityType;
+import cn.hunan.hrss.employmenthub.record.Field;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The content columns an entity's staging and golden tables share (personal fields as hash, cipher, mask). */
+public final class StagingColumns {
+
+    private static final Map<EntityType, List<String>> COLUMNS = new EnumMap<>(EntityType.class);
+
+    static {
+        for (EntityType e : EntityType.values()) {
+            List<String> cols = new ArrayList<>();
+            cols.add("county_code");
+            for (Field f : e.fields()) {
+                if (f.personal()) {
+                    cols.add(f.name() + "_hash");
+                    cols.add(f.name() + "_enc");
+                    cols.add(f.name() + "_masked");
+                } else {
+                    cols.add(f.name());
+                }
+            }
+            COLUMNS.put(e, List.copyOf(cols));
+        }
+    }
+
+    private StagingColumns() {
+    }
+
+    public static List<String> of(EntityType entity) {
+        return COLUMNS.get(entity);
+    }
+}
