@@ -1,14 +1,125 @@
 package cn.hunan.hrss.employmenthub.generator;
 
+import cn.hunan.hrss.employmenthub.generator.World.County;
 import cn.hunan.hrss.employmenthub.operations.CommandLine;
+import cn.hunan.hrss.employmenthub.operations.ExitCodes;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** {@code generate}: placeholder until the generator lands. */
+/**
+ * {@code generate}: synthetic source systems for N real counties with their jobs-config and truth.json.
+ * The same seed gives the same files.
+ */
 public final class GenerateCommand {
+
+    public static final String RUN_DATE = "2023-12-31";
+
     private GenerateCommand() {
     }
 
     public static int run(CommandLine cl, PrintStream out) {
-        throw new CommandLine.UsageException("generate is not available yet");
+        cl.allow(List.of("out", "counties", "persons", "seed", "source-db-url"));
+        Path dir = Path.of(cl.option("out").orElseThrow(() -> new CommandLine.UsageException("--out=DIR is required")));
+        int counties = cl.intOption("counties", 3);
+        int persons = cl.intOption("persons", 900);
+        long seed = cl.intOption("seed", 42);
+        if (counties < 1 || counties > 134 || persons < counties) {
+            throw new CommandLine.UsageException("--counties must be 1..134 and --persons at least one per county");
+        }
+        try {
+            Map<String, Object> truth = generate(dir, counties, persons, seed, cl.option("source-db-url").orElse(null));
+            out.println("generated " + counties + " counties, " + persons + " persons (seed " + seed + ") in " + dir);
+            out.println("  config: " + dir.resolve("jobs-config") + "   truth: " + dir.resolve("truth.json"));
+            out.println("  run:    java -jar target/employment-hub.jar nightly --config-dir=" + dir.resolve("jobs-config")
+                    + " --date=" + truth.get("run_date"));
+            return ExitCodes.OK;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            out.println("FAILED: cannot write the county databases: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+    }
+
+    public static Map<String, Object> generate(Path dir, int countyCount, int personCount, long seed, String sourceDbUrl)
+            throws IOException, SQLException {
+        Fakes fakes = new Fakes(seed);
+        World world = new WorldBuilder(fakes).build(countyCount, personCount);
+        Ledger ledger = new Ledger();
+        Path config = dir.resolve("jobs-config");
+        Files.createDirectories(config);
+        ConfigWriter configs = new ConfigWriter(config);
+        configs.defaults();
+        CountyDatabaseWriter db = new CountyDatabaseWriter(world, fakes, ledger);
+        RegisterWriter registers = new RegisterWriter(world, fakes, ledger);
+        for (County c : world.counties) {
+            Path data = Files.createDirectories(config.resolve("data/" + c.code() + "/register"));
+            String prefix = sourceDbUrl == null ? "" : "c" + c.code() + "_";
+            SqlScript script = db.write(c, prefix);
+            String url;
+            if (sourceDbUrl == null) {
+                Path file = config.resolve("data/" + c.code() + "/county-db.sql");
+                Files.writeString(file, script.text(), StandardCharsets.UTF_8);
+                url = "jdbc:h2:mem:county" + c.code() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;INIT=RUNSCRIPT FROM '${CONFIG_DIR}/data/"
+                        + c.code() + "/county-db.sql' CHARSET 'UTF-8'";
+            } else {
+                execute(sourceDbUrl, script.statements());
+                url = sourceDbUrl;
+            }
+            configs.countyPlatform(c, url, prefix);
+            registers.personRegister(c, data.resolve("persons-2023.csv"));
+            registers.serviceRegister(c, data.resolve("services-2023.csv"));
+            registers.staffWorkbook(c, data.resolve("staff-2023.xlsx"));
+            configs.stationRegister(c);
+            configs.staffRegister(c);
+        }
+        ProvincialWriter provincial = new ProvincialWriter(world, fakes, ledger);
+        provincial.gigMatches(Files.createDirectories(config.resolve("data/province/gig")).resolve("matches-2023.ndjson"));
+        Path online = Files.createDirectories(config.resolve("data/province/online"));
+        provincial.onlineRegistrations(online.resolve("registrations.json"));
+        provincial.onlineCompanies(online.resolve("companies.json"));
+        provincial.onlinePostings(online.resolve("postings.json"));
+        provincial.agencyReport(Files.createDirectories(config.resolve("data/province/agency")).resolve("agency-annual-2023.csv"));
+        configs.gigMarket();
+        configs.onlinePlatform();
+        configs.agencyReport();
+
+        Map<String, Object> truth = new LinkedHashMap<>();
+        truth.put("run_date", RUN_DATE);
+        truth.put("seed", seed);
+        truth.put("counties", world.counties.stream().map(County::code).toList());
+        truth.put("read", ledger.read());
+        truth.put("distinct", ledger.distinct());
+        truth.put("merged", ledger.merged());
+        truth.put("quarantined_by_rule", ledger.rejectedByRule());
+        Map<String, Object> marts = new LinkedHashMap<>();
+        marts.put("mart_311_county", TruthMarts.service311(world));
+        marts.put("mart_placement_month", TruthMarts.placementMonth(world));
+        marts.put("mart_platform_coverage", TruthMarts.coverage(world));
+        truth.put("marts", marts);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("truth.json").toFile(), truth);
+        return truth;
+    }
+
+    private static void execute(String url, List<String> statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, System.getenv().getOrDefault("COUNTY_DB_USER", "root"),
+                System.getenv().getOrDefault("COUNTY_DB_PASSWORD", "")); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
     }
 }

@@ -1,0 +1,162 @@
+package cn.hunan.hrss.employmenthub.generator;
+
+import cn.hunan.hrss.employmenthub.generator.World.County;
+import cn.hunan.hrss.employmenthub.generator.World.Employer;
+import cn.hunan.hrss.employmenthub.generator.World.Person;
+import cn.hunan.hrss.employmenthub.generator.World.Placement;
+import cn.hunan.hrss.employmenthub.generator.World.Service;
+import cn.hunan.hrss.employmenthub.generator.World.Station;
+import cn.hunan.hrss.employmenthub.validation.IdNumbers;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/**
+ * A county employment platform's database (in the style of Leiyang's 耒就业): pinyin column names, Chinese
+ * code labels, padded division codes, an updated-at column {@code gxsj} on every table.
+ */
+final class CountyDatabaseWriter {
+
+    private final World w;
+    private final Fakes f;
+    private final Ledger ledger;
+
+    CountyDatabaseWriter(World w, Fakes f, Ledger ledger) {
+        this.w = w;
+        this.f = f;
+        this.ledger = ledger;
+    }
+
+    SqlScript write(County c, String prefix) {
+        SqlScript s = new SqlScript();
+        stations(s, c, prefix);
+        employers(s, c, prefix);
+        persons(s, c, prefix);
+        services(s, c, prefix);
+        placements(s, c, prefix);
+        return s;
+    }
+
+    private LocalDateTime gxsj() {
+        return f.date(WorldBuilder.YEAR_START, WorldBuilder.YEAR_END).atTime(f.between(8, 20), f.between(0, 59), f.between(0, 59));
+    }
+
+    private void stations(SqlScript s, County c, String p) {
+        s.create(p + "jy_zd", "zdbm VARCHAR(32) PRIMARY KEY, zdmc VARCHAR(200), zdlx VARCHAR(40), qhdm VARCHAR(12), "
+                + "clrq DATE, gxsj DATETIME");
+        String cols = "zdbm, zdmc, zdlx, qhdm, clrq, gxsj";
+        for (Station st : w.stations) {
+            if (st.county().equals(c.code())) {
+                s.insert(p + "jy_zd", cols, st.code(), st.name(), typeLabel(st.type()), pad(st.region()), st.opened(), gxsj());
+                ledger.valid("station", st.code());
+            }
+        }
+        s.insert(p + "jy_zd", cols, c.code() + "-ZD9999", "测试站点", "社区平台", "439999999999", LocalDate.of(2023, 1, 1), gxsj());
+        ledger.reject("station", "REGION_UNKNOWN");
+    }
+
+    private void employers(SqlScript s, County c, String p) {
+        s.create(p + "jy_dw", "dwbh INT PRIMARY KEY, tyshxydm VARCHAR(18), dwmc VARCHAR(200), szqh VARCHAR(12), hydm VARCHAR(2), "
+                + "zdqybz VARCHAR(2), gxsj DATETIME");
+        int n = 0;
+        for (Employer e : w.employers) {
+            if (e.county().equals(c.code())) {
+                s.insert(p + "jy_dw", "dwbh, tyshxydm, dwmc, szqh, hydm, zdqybz, gxsj", ++n, e.creditCode(), e.name(),
+                        pad(e.county()), e.industry(), e.key() ? "1" : "0", gxsj());
+                ledger.valid("employer", e.creditCode());
+            }
+        }
+    }
+
+    private void persons(SqlScript s, County c, String p) {
+        s.create(p + "jy_ry", "xh INT PRIMARY KEY, xm VARCHAR(50), sfzh VARCHAR(20), xb VARCHAR(4), csrq DATE, lxdh VARCHAR(20), "
+                + "hjszd VARCHAR(12), jzd VARCHAR(12), whcd VARCHAR(20), rylb VARCHAR(100), djrq DATE, zdbm VARCHAR(32), gxsj DATETIME");
+        String cols = "xh, xm, sfzh, xb, csrq, lxdh, hjszd, jzd, whcd, rylb, djrq, zdbm, gxsj";
+        int n = 0;
+        for (Person x : w.persons) {
+            if (x.county().equals(c.code()) && x.inCountyDb()) {
+                s.insert(p + "jy_ry", cols, ++n, x.name(), x.id(), x.gender().equals("1") ? "男" : "女", x.birth(), x.phone(),
+                        x.residence(), x.residence(), Messy.educationLabel(x.education()), Messy.categoryLabels(x.categories()),
+                        x.registered(), x.station(), gxsj());
+                ledger.valid("person", x.id());
+            }
+        }
+        for (int i = 0; i < 2; i++) {
+            String first17 = c.code() + "19911332" + String.format("%03d", f.between(0, 999));
+            s.insert(p + "jy_ry", cols, ++n, f.personName(), first17 + IdNumbers.checkChar(first17), "男", null, f.mobile(),
+                    null, null, "高中", "", LocalDate.of(2023, 3, 1), null, gxsj());
+            ledger.reject("person", "ID_BIRTH_DATE");
+        }
+    }
+
+    private void services(SqlScript s, County c, String p) {
+        s.create(p + "jy_fw", "fwbh INT PRIMARY KEY, sfzh VARCHAR(20), zdbm VARCHAR(32), gh VARCHAR(32), fwlx VARCHAR(20), "
+                + "fwrq DATE, gxsj DATETIME");
+        String cols = "fwbh, sfzh, zdbm, gh, fwlx, fwrq, gxsj";
+        int n = 0;
+        for (Service x : w.services) {
+            if (x.person().county().equals(c.code())) {
+                s.insert(p + "jy_fw", cols, ++n, x.person().id(), x.station(), x.staff(), serviceLabel(x.type()), x.date(), gxsj());
+                ledger.valid("service", serviceKey(x));
+            }
+        }
+        for (int i = 0; i < 2; i++) {
+            Person x = f.pick(w.persons);
+            s.insert(p + "jy_fw", cols, ++n, x.id(), x.station(), null, "电话回访", LocalDate.of(2099, 3, 1),
+                    LocalDateTime.of(2023, 12, 30, 9, 0));
+            ledger.reject("service", "DATE_FUTURE");
+        }
+    }
+
+    private void placements(SqlScript s, County c, String p) {
+        s.create(p + "jy_jy", "jybh INT PRIMARY KEY, sfzh VARCHAR(20), dwdm VARCHAR(18), dwmc VARCHAR(200), rzrq DATE, "
+                + "gz DECIMAL(10,2), xzzq VARCHAR(4), qd VARCHAR(20), jyxs VARCHAR(10), sbbz VARCHAR(2), jyd VARCHAR(12), gxsj DATETIME");
+        int n = 0;
+        for (Placement x : w.placements) {
+            if (x.person().county().equals(c.code())) {
+                s.insert(p + "jy_jy", "jybh, sfzh, dwdm, dwmc, rzrq, gz, xzzq, qd, jyxs, sbbz, jyd, gxsj", ++n, x.person().id(),
+                        x.employer().creditCode(), x.employer().name(), x.start(), x.wage(), x.period().equals("month") ? "月" : "日",
+                        channelLabel(x.channel()), x.form().equals("gig") ? "零工" : "全职", x.insured() ? "是" : "否",
+                        x.person().county(), gxsj());
+                ledger.valid("placement", x.person().id() + "|" + x.start());
+            }
+        }
+    }
+
+    static String serviceKey(Service x) {
+        return x.person().id() + "|" + x.type() + "|" + x.date() + "|" + x.station();
+    }
+
+    static String pad(String region) {
+        return (region + "000000000000").substring(0, 12);
+    }
+
+    static String typeLabel(String type) {
+        return switch (type) {
+            case "street_platform" -> "街道平台";
+            case "township_platform" -> "乡镇平台";
+            case "community_platform" -> "社区平台";
+            case "gig_market" -> "零工市场";
+            case "job_station" -> "就业驿站";
+            default -> "人力资源服务站";
+        };
+    }
+
+    static String serviceLabel(String type) {
+        return switch (type) {
+            case "recommendation" -> "岗位推荐";
+            case "guidance" -> "职业指导";
+            case "training" -> "免费培训";
+            default -> "电话回访";
+        };
+    }
+
+    static String channelLabel(String channel) {
+        return switch (channel) {
+            case "station" -> "基层平台";
+            case "county_platform" -> "县级平台";
+            case "online" -> "线上平台";
+            case "gig_market" -> "零工市场";
+            default -> "企业联络";
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package cn.hunan.hrss.employmenthub.generator;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What a correct pipeline must make of the generated records, tallied as they are written: per entity
+ * the records read, the distinct real things among the valid ones, and per rule the records rejected.
+ */
+final class Ledger {
+
+    private final Map<String, Long> read = new TreeMap<>();
+    private final Map<String, Long> valid = new TreeMap<>();
+    private final Map<String, Set<String>> distinct = new TreeMap<>();
+    private final Map<String, Long> rejected = new TreeMap<>();
+
+    void valid(String entity, String key) {
+        read.merge(entity, 1L, Long::sum);
+        valid.merge(entity, 1L, Long::sum);
+        distinct.computeIfAbsent(entity, k -> new HashSet<>()).add(key);
+    }
+
+    void reject(String entity, String rule) {
+        read.merge(entity, 1L, Long::sum);
+        rejected.merge(rule, 1L, Long::sum);
+    }
+
+    Map<String, Long> read() {
+        return read;
+    }
+
+    Map<String, Long> distinct() {
+        Map<String, Long> out = new TreeMap<>();
+        distinct.forEach((k, v) -> out.put(k, (long) v.size()));
+        return out;
+    }
+
+    Map<String, Long> merged() {
+        Map<String, Long> out = new TreeMap<>();
+        valid.forEach((k, v) -> out.put(k, v - distinct.get(k).size()));
+        return out;
+    }
+
+    Map<String, Long> rejectedByRule() {
+        return rejected;
+    }
+}

@@ -1,0 +1,184 @@
+package cn.hunan.hrss.employmenthub.generator;
+
+import cn.hunan.hrss.employmenthub.generator.World.County;
+import cn.hunan.hrss.employmenthub.generator.World.Liaison;
+import cn.hunan.hrss.employmenthub.generator.World.Person;
+import cn.hunan.hrss.employmenthub.generator.World.Service;
+import cn.hunan.hrss.employmenthub.generator.World.Staff;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * What village and community employment officers keep: GBK CSV registers with a title row, blank and
+ * subtotal rows and hand-typed values, and an XLSX staff roster with the key-enterprise liaison sheet.
+ */
+final class RegisterWriter {
+
+    private static final Charset GBK = Charset.forName("GBK");
+
+    private final World w;
+    private final Fakes f;
+    private final Messy messy;
+    private final Ledger ledger;
+
+    RegisterWriter(World w, Fakes f, Ledger ledger) {
+        this.w = w;
+        this.f = f;
+        this.messy = new Messy(f);
+        this.ledger = ledger;
+    }
+
+    void personRegister(County c, Path file) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        line(out, c.name() + "基层就业服务平台求职登记表（2023年度）,,,,,,,,,");
+        line(out, "序号,姓名,性别,身份证号,联系电话,文化程度,人员类别,居住地代码,登记日期,登记站点");
+        int n = 0;
+        for (Person p : w.persons) {
+            if (!p.county().equals(c.code()) || !p.inStationRegister()) {
+                continue;
+            }
+            line(out, ++n + "," + messy.name(p.name()) + "," + (p.gender().equals("1") ? "男" : "女") + ","
+                    + messy.idNumber(p.id()) + "," + messy.phone(p.phone()) + "," + Messy.educationLabel(p.education()) + ","
+                    + Messy.categoryLabels(p.categories()) + "," + p.residence() + "," + messy.date(p.registered()) + ","
+                    + p.station());
+            ledger.valid("person", p.id());
+            if (n % 40 == 0) {
+                line(out, ",,,,,,,,,");
+            }
+            if (n % 50 == 0) {
+                line(out, "小计,本页" + 50 + "人,,,,,,,,");
+            }
+        }
+        Person any = w.persons.get(0);
+        for (int i = 0; i < 2; i++) {
+            line(out, ++n + "," + f.personName() + ",男," + Messy.badCheck(newId(c)) + "," + f.mobile() + ",高中,,"
+                    + any.residence() + ",2023-05-06," + any.station());
+            ledger.reject("person", "ID_CHECK_DIGIT");
+        }
+        line(out, ++n + "," + f.personName() + ",女," + newId(c) + "," + f.mobile() + ",初中,," + any.residence()
+                + ",2023年13月45日," + any.station());
+        ledger.reject("person", "DATE_FORMAT");
+        line(out, ++n + "," + f.personName() + ",女," + newId(c) + ",12345,初中,," + any.residence() + ",2023-07-01,"
+                + any.station());
+        ledger.reject("person", "PHONE_FORMAT");
+        out.write((++n + ",").getBytes(GBK));
+        out.write(new byte[] {(byte) 0xFF, (byte) 0xFE});
+        out.write((",男," + newId(c) + "," + f.mobile() + ",高中,," + any.residence() + ",2023-07-02," + any.station() + "\r\n")
+                .getBytes(GBK));
+        ledger.reject("person", "READ_ENCODING");
+        line(out, ",,,,,,,,,");
+        line(out, "合计," + n + "人,,,,,,,,");
+        line(out, ++n + ",\"" + f.personName() + "," + "女," + newId(c) + "," + f.mobile() + ",高中,," + any.residence()
+                + ",2023-07-03," + any.station());
+        ledger.reject("person", "READ_CSV_MALFORMED");
+        Files.write(file, out.toByteArray());
+    }
+
+    private String newId(County c) {
+        return f.idNumber(c.code(), f.date(java.time.LocalDate.of(1970, 1, 1), java.time.LocalDate.of(2000, 1, 1)), true,
+                new java.util.HashSet<>(w.persons.stream().map(Person::id).toList()));
+    }
+
+    void serviceRegister(County c, Path file) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        line(out, c.name() + "就业服务台账（2023年度）,,,,,");
+        line(out, "序号,身份证号,服务类型,服务日期,服务站点,工号");
+        int n = 0;
+        for (Service s : w.services) {
+            if (s.person().county().equals(c.code()) && s.alsoInRegister()) {
+                line(out, ++n + "," + messy.idNumber(s.person().id()) + "," + CountyDatabaseWriter.serviceLabel(s.type()) + ","
+                        + messy.date(s.date()) + "," + s.station() + "," + s.staff());
+                ledger.valid("service", CountyDatabaseWriter.serviceKey(s));
+            }
+        }
+        Files.write(file, out.toByteArray());
+    }
+
+    private static void line(OutputStream out, String text) throws IOException {
+        out.write((text + "\r\n").getBytes(GBK));
+    }
+
+    void staffWorkbook(County c, Path file) throws IOException {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
+            wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.of(new Date(1_700_000_000_000L)));
+            Sheet roster = wb.createSheet("专干名册");
+            roster.createRow(0).createCell(0).setCellValue(c.name() + "就业服务人员名册");
+            header(roster.createRow(1), "工号", "姓名", "岗位", "所在站点", "服务村社区代码", "专家级别", "联系电话");
+            int r = 2;
+            for (Staff s : w.staff) {
+                if (s.county().equals(c.code())) {
+                    row(roster.createRow(r++), s.code(), messy.name(s.name()), roleLabel(s.role()), s.station(), s.region(),
+                            levelLabel(s.level()), messy.phone(s.phone()));
+                    ledger.valid("staff", s.code());
+                }
+            }
+            row(roster.createRow(r++), c.code() + "-GH99998", "", "就业专干", w.stations.get(0).code(), c.villages().get(0), "无", f.mobile());
+            ledger.reject("staff", "REQUIRED_MISSING");
+            row(roster.createRow(r), c.code() + "-GH99999", f.personName(), "保安", w.stations.get(0).code(), c.villages().get(0), "无",
+                    f.mobile());
+            ledger.reject("staff", "CODE_UNKNOWN");
+
+            Sheet liaison = wb.createSheet("重点企业联系");
+            header(liaison.createRow(0), "专员工号", "企业统一社会信用代码", "月份", "助企招工人数");
+            int l = 1;
+            for (Liaison x : w.liaisons) {
+                if (x.enterprise().county().equals(c.code())) {
+                    Row row = liaison.createRow(l++);
+                    row(row, x.specialist(), x.enterprise().creditCode(), f.chance(0.5) ? x.month().toString().substring(0, 7)
+                            : x.month().getYear() + "年" + x.month().getMonthValue() + "月");
+                    row.createCell(3).setCellValue(x.recruits());
+                    ledger.valid("liaison", x.specialist() + "|" + x.enterprise().creditCode() + "|" + x.month());
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+    }
+
+    private static void header(Row row, String... names) {
+        row(row, names);
+    }
+
+    private static void row(Row row, String... values) {
+        for (int i = 0; i < values.length; i++) {
+            row.createCell(i).setCellValue(values[i]);
+        }
+    }
+
+    static String roleLabel(String role) {
+        return switch (role) {
+            case "officer" -> "就业专干";
+            case "counsellor" -> "职业指导师";
+            default -> "人社服务专员";
+        };
+    }
+
+    static String levelLabel(String level) {
+        return switch (level) {
+            case "provincial" -> "省级专家";
+            case "city" -> "市级专家";
+            case "county" -> "县级专家";
+            default -> "无";
+        };
+    }
+
+    static List<String> staffCodes(World w) {
+        return w.staff.stream().map(Staff::code).toList();
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

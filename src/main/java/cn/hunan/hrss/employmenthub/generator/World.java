@@ -1,0 +1,66 @@
+package cn.hunan.hrss.employmenthub.generator;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The synthetic ground truth: the real people, employers and events the source systems report on. */
+final class World {
+
+    record County(String code, String name, String cityCode, List<String> streets, List<String> townships,
+                  List<String> communities, List<String> villages) {
+    }
+
+    record Person(String id, String name, String gender, LocalDate birth, String phone, String residence, String county,
+                  String education, Set<String> categories, LocalDate registered, String station,
+                  boolean inCountyDb, boolean inStationRegister, boolean online) {
+        boolean difficulty() {
+            return categories.contains("difficulty");
+        }
+    }
+
+    record Employer(String creditCode, String name, String county, String industry, boolean key, boolean online) {
+    }
+
+    record Station(String code, String name, String type, String region, String county, LocalDate opened) {
+    }
+
+    record Staff(String code, String name, String role, String station, String region, String level, String phone,
+                 String county) {
+    }
+
+    record Service(Person person, String station, String staff, String type, LocalDate date, boolean alsoInRegister) {
+    }
+
+    record Placement(Person person, Employer employer, LocalDate start, BigDecimal wage, String period, String channel,
+                     String form, boolean insured) {
+    }
+
+    record GigMatch(String market, Person worker, String employerName, String task, LocalDate date, BigDecimal wage,
+                    boolean meals, boolean exportedTwice) {
+    }
+
+    record Liaison(String specialist, Employer enterprise, LocalDate month, int recruits) {
+    }
+
+    record Agency(String creditCode, String name, String county, int year, int staff, BigDecimal revenue10k, int served) {
+    }
+
+    record Posting(String key, Employer employer, String title, int headcount, int payMin, int payMax, String period,
+                   boolean insured, LocalDate posted, LocalDate expires, String form) {
+    }
+
+    final List<County> counties = new ArrayList<>();
+    final List<Person> persons = new ArrayList<>();
+    final List<Employer> employers = new ArrayList<>();
+    final List<Station> stations = new ArrayList<>();
+    final List<Staff> staff = new ArrayList<>();
+    final List<Service> services = new ArrayList<>();
+    final List<Placement> placements = new ArrayList<>();
+    final List<GigMatch> gigMatches = new ArrayList<>();
+    final List<Liaison> liaisons = new ArrayList<>();
+    final List<Agency> agencies = new ArrayList<>();
+    final List<Posting> postings = new ArrayList<>();
+}

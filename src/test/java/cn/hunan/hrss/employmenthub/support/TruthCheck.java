@@ -1,0 +1,126 @@
+package cn.hunan.hrss.employmenthub.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Compares a run's warehouse with the generator's truth.json; returns every difference found. */
+public final class TruthCheck {
+
+    private final JdbcTemplate jdbc;
+    private final JsonNode truth;
+    private final List<String> differences = new ArrayList<>();
+
+    public TruthCheck(JdbcTemplate jdbc, JsonNode truth) {
+        this.jdbc = jdbc;
+        this.truth = truth;
+    }
+
+    public static JsonNode read(Path file) throws IOException {
+        return new ObjectMapper().readTree(file.toFile());
+    }
+
+    public List<String> differences(long runId) {
+        perEntity("read", "SELECT entity, SUM(read_count) FROM etl_reconciliation WHERE run_id = ? GROUP BY entity", runId);
+        perEntity("merged", "SELECT entity, SUM(merged_count) FROM etl_reconciliation WHERE run_id = ? GROUP BY entity", runId);
+        truth.get("distinct").fields().forEachRemaining(e -> compare("distinct " + e.getKey(), e.getValue().asLong(),
+                jdbc.queryForObject("SELECT COUNT(*) FROM wh_" + e.getKey(), Long.class)));
+        Map<String, Long> rules = new TreeMap<>();
+        jdbc.query("SELECT rule_code, COUNT(*) FROM quarantine WHERE run_id = ? GROUP BY rule_code",
+                rs -> { rules.put(rs.getString(1), rs.getLong(2)); }, runId);
+        Map<String, Long> expectedRules = new TreeMap<>();
+        truth.get("quarantined_by_rule").fields().forEachRemaining(e -> expectedRules.put(e.getKey(), e.getValue().asLong()));
+        compare("quarantine by rule", expectedRules, rules);
+        JsonNode marts = truth.get("marts");
+        rows("mart_311_county", marts.get("mart_311_county"), "service_year, county_code",
+                "SELECT service_year, county_code, difficulty_persons, complete_persons FROM mart_311_county");
+        rows("mart_placement_month", marts.get("mart_placement_month"), "county_code, placement_year, placement_month, channel",
+                "SELECT county_code, placement_year, placement_month, channel, placements, insured, monthly_wage_avg "
+                        + "FROM mart_placement_month");
+        rows("mart_platform_coverage", marts.get("mart_platform_coverage"), "scope_code, unit_kind",
+                "SELECT scope_code, unit_kind, units_total, units_covered, officers FROM mart_platform_coverage "
+                        + "WHERE scope_level = 'county' AND scope_code IN (" + counties() + ")");
+        return differences;
+    }
+
+    private String counties() {
+        List<String> codes = new ArrayList<>();
+        truth.get("counties").forEach(c -> codes.add("'" + c.asText() + "'"));
+        return String.join(",", codes);
+    }
+
+    private void perEntity(String what, String sql, long runId) {
+        Map<String, Long> actual = new HashMap<>();
+        jdbc.query(sql, rs -> { actual.put(rs.getString(1), rs.getLong(2)); }, runId);
+        truth.get(what).fields().forEachRemaining(e -> compare(what + " " + e.getKey(), e.getValue().asLong(),
+                actual.getOrDefault(e.getKey(), 0L)));
+    }
+
+    private void rows(String mart, JsonNode expected, String keyColumns, String sql) {
+        String[] keys = keyColumns.split(",\\s*");
+        Map<String, Map<String, Object>> actual = new TreeMap<>();
+        for (Map<String, Object> row : jdbc.queryForList(sql)) {
+            actual.put(key(keys, row::get), row);
+        }
+        int matched = 0;
+        for (JsonNode e : expected) {
+            String k = key(keys, name -> e.get(name).asText());
+            Map<String, Object> row = actual.remove(k);
+            if (row == null) {
+                differences.add(mart + " " + k + ": missing");
+                continue;
+            }
+            Iterator<Map.Entry<String, JsonNode>> it = e.fields();
+            boolean same = true;
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> f = it.next();
+                Object v = row.get(f.getKey());
+                if (!sameValue(f.getValue(), v)) {
+                    differences.add(mart + " " + k + " " + f.getKey() + ": expected " + f.getValue() + ", got " + v);
+                    same = false;
+                }
+            }
+            matched += same ? 1 : 0;
+        }
+        actual.keySet().forEach(k -> differences.add(mart + " " + k + ": unexpected row"));
+        if (matched == 0 && expected.size() > 0) {
+            differences.add(mart + ": no row matched");
+        }
+    }
+
+    private static boolean sameValue(JsonNode expected, Object actual) {
+        if (expected.isNull()) {
+            return actual == null;
+        }
+        if (actual == null) {
+            return false;
+        }
+        if (expected.isNumber()) {
+            return new BigDecimal(actual.toString()).compareTo(expected.decimalValue()) == 0;
+        }
+        return expected.asText().equals(actual.toString());
+    }
+
+    private static String key(String[] keys, java.util.function.Function<String, Object> value) {
+        StringBuilder sb = new StringBuilder();
+        for (String k : keys) {
+            sb.append(sb.length() == 0 ? "" : "/").append(value.apply(k));
+        }
+        return sb.toString();
+    }
+
+    private void compare(String what, Object expected, Object actual) {
+        if (!expected.equals(actual)) {
+            differences.add(what + ": expected " + expected + ", got " + actual);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package cn.hunan.hrss.employmenthub.support;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Row counts and content checksums of warehouse tables, and a scan of every table for plain personal data. */
+public final class WarehouseSnapshot {
+
+    private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[\\dXx](?![0-9A-Za-z])");
+    private static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z])1[3-9]\\d{9}(?![0-9A-Za-z])");
+
+    private WarehouseSnapshot() {
+    }
+
+    public static List<String> tables(JdbcTemplate jdbc, String... prefixes) {
+        List<String> out = new ArrayList<>();
+        for (String t : jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE LOWER(table_schema) = "
+                + "LOWER(DATABASE()) OR LOWER(table_schema) = 'public'", String.class)) {
+            String name = t.toLowerCase();
+            for (String p : prefixes) {
+                if (name.startsWith(p)) {
+                    out.add(name);
+                }
+            }
+        }
+        out.sort(String::compareTo);
+        return out;
+    }
+
+    /** table → "rows:checksum", the checksum over every row's values in a stable order. */
+    public static Map<String, String> of(JdbcTemplate jdbc, List<String> tables) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        for (String t : tables) {
+            List<String> rows = new ArrayList<>();
+            jdbc.query("SELECT * FROM " + t, rs -> {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    Object v = rs.getObject(i);
+                    sb.append(v instanceof java.math.BigDecimal b ? b.stripTrailingZeros().toPlainString() : v).append('\u001F');
+                }
+                rows.add(sb.toString());
+            });
+            rows.sort(String::compareTo);
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            rows.forEach(r -> md.update(r.getBytes(StandardCharsets.UTF_8)));
+            out.put(t, rows.size() + ":" + HexFormat.of().formatHex(md.digest()));
+        }
+        return out;
+    }
+
+    /** Every text value in the tables that looks like a plain ID number or mobile number. */
+    public static List<String> plainPersonalData(JdbcTemplate jdbc, List<String> tables) {
+        List<String> found = new ArrayList<>();
+        for (String t : tables) {
+            jdbc.query("SELECT * FROM " + t, rs -> {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    Object v = rs.getObject(i);
+                    if (v instanceof String s && (ID_NUMBER.matcher(s).find() || MOBILE.matcher(s).find())) {
+                        found.add(t + "." + rs.getMetaData().getColumnLabel(i));
+                    }
+                }
+            });
+        }
+        return found;
+    }
+
+    public static List<String> plainPersonalData(String text) {
+        List<String> found = new ArrayList<>();
+        ID_NUMBER.matcher(text).results().forEach(m -> found.add("ID-like " + m.group().substring(0, 6) + "…"));
+        MOBILE.matcher(text).results().forEach(m -> found.add("mobile-like " + m.group().substring(0, 3) + "…"));
+        return found;
+    }
+}
