@@ -1,0 +1,144 @@
+package cn.hunan.hrss.employmenthub.source.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTests {
+
+    private static final String VALID = """
+            id: ly-register
+            kind: csv
+            region: "430481"
+            file: {encoding: GBK, header-row: 2}
+            entities:
+              - entity: person
+                path: data/persons.csv
+                columns: {name: 姓名, id_number: 身份证号}
+            """;
+
+    @TempDir
+    Path dir;
+    private final ConfigLoader loader = new ConfigLoader(Map.of("DB_PASSWORD", "secret", "DB_USER", "reader")::get);
+
+    @BeforeEach
+    void dataFile() throws IOException {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/persons.csv"), "title\n姓名,身份证号\n");
+    }
+
+    private void source(String yaml) throws IOException {
+        Files.createDirectories(dir.resolve("sources/hengyang"));
+        Files.writeString(dir.resolve("sources/hengyang/ly.yml"), yaml);
+    }
+
+    private String problems(String yaml) throws IOException {
+        source(yaml);
+        try {
+            loader.load(dir);
+        } catch (ConfigException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("expected the config to be refused");
+    }
+
+    @Test
+    void aValidSourceLoads() throws IOException {
+        source(VALID);
+
+        JobsConfig config = loader.load(dir);
+
+        assertThat(config.sources()).singleElement().satisfies(s -> {
+            assertThat(s.id()).isEqualTo("ly-register");
+            assertThat(s.kind()).isEqualTo(SourceKind.CSV);
+            assertThat(s.file().encoding()).isEqualTo("GBK");
+        });
+    }
+
+    @Test
+    void aTypoedKeyIsNamedWithItsFile() throws IOException {
+        assertThat(problems(VALID.replace("file: {encoding", "file: {encodng")))
+                .contains("sources/hengyang/ly.yml", "file.encodng", "unknown key 'encodng'");
+    }
+
+    @Test
+    void aWrongTypeIsNamedWithItsKey() throws IOException {
+        assertThat(problems(VALID.replace("header-row: 2", "header-row: second")))
+                .contains("sources/hengyang/ly.yml", "file.header-row", "wrong type");
+    }
+
+    @Test
+    void anUnsetEnvironmentVariableIsNamed() throws IOException {
+        String jdbc = """
+                id: ly-county
+                kind: jdbc
+                region: "430481"
+                connection: {url: "jdbc:mysql://127.0.0.1/ly", username: "${DB_USER}", password: "${LY_DB_PASSWORD}"}
+                entities:
+                  - entity: employer
+                    table: jy_dw
+                    columns: {credit_code: tyshxydm, name: dwmc}
+                """;
+        assertThat(problems(jdbc)).contains("connection.password", "${LY_DB_PASSWORD} is not set");
+    }
+
+    @Test
+    void aLiteralPasswordIsRefused() throws IOException {
+        String jdbc = """
+                id: ly-county
+                kind: jdbc
+                region: "430481"
+                connection: {url: "jdbc:mysql://127.0.0.1/ly", username: reader, password: hunter2}
+                entities:
+                  - entity: employer
+                    table: jy_dw
+                    columns: {credit_code: tyshxydm, name: dwmc}
+                """;
+        assertThat(problems(jdbc)).contains("connection.password", "must be an ${ENV_VAR} reference");
+    }
+
+    @Test
+    void meaningChecksNameEveryProblem() throws IOException {
+        String bad = """
+                id: ly-register
+                kind: csv
+                region: "439999"
+                file: {encoding: BIG-5-OOPS}
+                entities:
+                  - entity: persn
+                    path: data/persons.csv
+                  - entity: person
+                    path: data/missing/*.csv
+                    columns: {nam: 姓名}
+                    values: {gender: {男: "3"}}
+                """;
+        assertThat(problems(bad)).contains(
+                "region: '439999' is not a Hunan province, city or county code",
+                "file.encoding: unknown encoding 'BIG-5-OOPS'",
+                "entities[0].entity: unknown entity 'persn'",
+                "entities[1].path: 'data/missing/*.csv' does not exist",
+                "entities[1].columns.nam: unknown field 'nam' of person",
+                "entities[1].columns: required field 'id_number' of person is not mapped",
+                "entities[1].values.gender.男: '3' is not a code of table gender");
+    }
+
+    @Test
+    void theBundledDemoConfigurationIsValid() {
+        JobsConfig demo = ConfigLoader.withSystemEnvironment().load(Path.of("jobs-config"));
+
+        assertThat(demo.sources()).extracting(SourceDefinition::kind).contains(SourceKind.values());
+    }
+
+    @Test
+    void aMissingDirectoryIsRefused() {
+        assertThatThrownBy(() -> loader.load(dir.resolve("nope"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not a directory");
+    }
+}

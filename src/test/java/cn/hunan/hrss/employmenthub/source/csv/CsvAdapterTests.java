@@ -1,0 +1,69 @@
+package cn.hunan.hrss.employmenthub.source.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.hunan.hrss.employmenthub.record.EntityType;
+import cn.hunan.hrss.employmenthub.record.SourceRecord;
+import cn.hunan.hrss.employmenthub.source.ExtractUnit;
+import cn.hunan.hrss.employmenthub.source.RecordCursor;
+import cn.hunan.hrss.employmenthub.source.config.EntityMapping;
+import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
+import cn.hunan.hrss.employmenthub.source.config.SourceKind;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvAdapterTests {
+
+    private static final Charset GBK = Charset.forName("GBK");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void gbkRegisterWithTitleSubtotalsBrokenQuotesAndBadBytesLoadsTheRestWithLineNumbers() throws Exception {
+        // given
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write("耒阳市求职登记表（2023年）,,\r\n序号,姓名,身份证号\r\n1,张三,11010519491231002X\r\n,,\r\n".getBytes(GBK));
+        out.write("2,\"李四,360426199101010071\r\n".getBytes(GBK));
+        out.write("3,王五,110102199101010078\r\n4,".getBytes(GBK));
+        out.write(new byte[] {(byte) 0xFF, (byte) 0xFE});
+        out.write(",150102198807303035\r\n小计,3人,\r\n5,\"赵,六\",44011320141005001X\r\n".getBytes(GBK));
+        Path file = dir.resolve("persons.csv");
+        Files.write(file, out.toByteArray());
+
+        // when
+        List<SourceRecord> records = readAll(file);
+
+        // then
+        assertThat(records).extracting(SourceRecord::line).containsExactly(3L, 5L, 6L, 7L, 9L);
+        assertThat(records).extracting(SourceRecord::readError)
+                .containsExactly(null, "READ_CSV_MALFORMED", null, "READ_ENCODING", null);
+        assertThat(records.get(0).values()).containsEntry("姓名", "张三").containsEntry("身份证号", "11010519491231002X");
+        assertThat(records.get(2).values()).containsEntry("姓名", "王五");
+        assertThat(records.get(4).values()).containsEntry("姓名", "赵,六");
+    }
+
+    private List<SourceRecord> readAll(Path file) throws Exception {
+        EntityMapping mapping = new EntityMapping("person", null, null, null, "persons.csv", null, 2,
+                new EntityMapping.SkipRows(true, "序号", "小计|合计"), null, Map.of("name", "姓名"), null, null);
+        SourceDefinition source = new SourceDefinition("ly", null, SourceKind.CSV, "430481", null, null, null, null, null,
+                new SourceDefinition.FileSettings("GBK", ",", 2, null), List.of(mapping), null);
+        ExtractUnit unit = new ExtractUnit(EntityType.PERSON, mapping, "persons.csv", file, "sha");
+        List<SourceRecord> out = new ArrayList<>();
+        try (RecordCursor cursor = new CsvAdapter().open(source, null, unit, null)) {
+            SourceRecord r;
+            while ((r = cursor.next()) != null) {
+                out.add(r);
+            }
+            assertThat(cursor.skipped()).isEqualTo(2);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,79 @@
+package cn.hunan.hrss.employmenthub.source.xlsx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.hunan.hrss.employmenthub.record.EntityType;
+import cn.hunan.hrss.employmenthub.record.SourceRecord;
+import cn.hunan.hrss.employmenthub.source.ExtractUnit;
+import cn.hunan.hrss.employmenthub.source.RecordCursor;
+import cn.hunan.hrss.employmenthub.source.config.EntityMapping;
+import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
+import cn.hunan.hrss.employmenthub.source.config.SourceKind;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class XlsxAdapterTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void streamsANamedSheetBelowItsTitleRowWithDateAndNumberCells() throws Exception {
+        // given: 20,000 officers under a title row, dates as real date cells
+        Path file = dir.resolve("staff.xlsx");
+        int rows = 20_000;
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(file)) {
+            wb.createSheet("其他");
+            Sheet sheet = wb.createSheet("专干名册");
+            CellStyle dateStyle = wb.createCellStyle();
+            dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            sheet.createRow(0).createCell(0).setCellValue("耒阳市就业服务人员名册");
+            Row header = sheet.createRow(1);
+            header.createCell(0).setCellValue("工号");
+            header.createCell(1).setCellValue("入职日期");
+            header.createCell(2).setCellValue("人数");
+            for (int i = 0; i < rows; i++) {
+                Row r = sheet.createRow(i + 2);
+                r.createCell(0).setCellValue("GH" + i);
+                r.createCell(1).setCellValue(LocalDate.of(2023, 8, 1));
+                r.getCell(1).setCellStyle(dateStyle);
+                r.createCell(2).setCellValue(12);
+            }
+            wb.write(out);
+        }
+        EntityMapping mapping = new EntityMapping("staff", null, null, null, "staff.xlsx", "专干名册", 2, null, null,
+                Map.of("staff_code", "工号"), null, null);
+        SourceDefinition source = new SourceDefinition("ly-staff", null, SourceKind.XLSX, "430481", null, null, null, null,
+                null, null, List.of(mapping), null);
+
+        // when
+        long count = 0;
+        SourceRecord first = null;
+        SourceRecord last = null;
+        try (RecordCursor cursor = new XlsxAdapter().open(source, null,
+                new ExtractUnit(EntityType.STAFF, mapping, "staff.xlsx", file, "sha"), null)) {
+            SourceRecord r;
+            while ((r = cursor.next()) != null) {
+                first = first == null ? r : first;
+                last = r;
+                count++;
+            }
+        }
+
+        // then
+        assertThat(count).isEqualTo(rows);
+        assertThat(first.line()).isEqualTo(3);
+        assertThat(first.values()).containsEntry("工号", "GH0").containsEntry("入职日期", "2023-08-01").containsEntry("人数", "12");
+        assertThat(last.line()).isEqualTo(rows + 2);
+    }
+}

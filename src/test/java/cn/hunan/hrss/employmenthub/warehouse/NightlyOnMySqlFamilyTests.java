@@ -1,0 +1,73 @@
+package cn.hunan.hrss.employmenthub.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.hunan.hrss.employmenthub.generator.GenerateCommand;
+import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
+import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
+import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
+import cn.hunan.hrss.employmenthub.support.TruthCheck;
+import cn.hunan.hrss.employmenthub.support.WarehouseSnapshot;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The acceptance run on a real MySQL-family server: generate three counties, run the night, compare every
+ * figure with truth.json, run the night again and find every warehouse table unchanged. Subclasses say
+ * which server: the one named by {@code WAREHOUSE_TEST_JDBC_URL}, or a Testcontainers MySQL 8.4.
+ */
+@SpringBootTest(properties = "hub.pii.key=dGVzdC1rZXktZm9yLXRoZS1teXNxbC1mYW1pbHktdGVzdHMtMDEyMzQ1Njc4OQ==")
+@ExtendWith(OutputCaptureExtension.class)
+abstract class NightlyOnMySqlFamilyTests {
+
+    @Autowired
+    NightlyCommand nightly;
+    @Autowired
+    WarehouseMigrator migrator;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void generatedCountiesMatchTruthAndASecondNightChangesNothing(CapturedOutput output) throws Exception {
+        // given
+        Path dir = Files.createTempDirectory("hub-mysql-");
+        GenerateCommand.generate(dir, 3, 900, 42, null);
+        JsonNode truth = TruthCheck.read(dir.resolve("truth.json"));
+        JobsConfig config = ConfigLoader.withSystemEnvironment().load(dir.resolve("jobs-config"));
+        LocalDate date = LocalDate.parse(truth.get("run_date").asText());
+        migrator.migrate();
+
+        // when
+        JobExecution first = nightly.launch(config, date);
+
+        // then
+        assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(new TruthCheck(jdbc, truth).differences(first.getJobInstance().getInstanceId())).isEmpty();
+        List<String> warehouse = WarehouseSnapshot.tables(jdbc, "wh_", "mart_", "landing", "quarantine");
+        assertThat(warehouse).contains("wh_person", "wh_xref", "mart_311_county", "landing_record", "quarantine");
+        Map<String, String> before = WarehouseSnapshot.of(jdbc, warehouse);
+
+        // when
+        JobExecution second = nightly.launch(config, date);
+
+        // then
+        assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(WarehouseSnapshot.of(jdbc, warehouse)).isEqualTo(before);
+        assertThat(WarehouseSnapshot.plainPersonalData(output.getAll())).isEmpty();
+        assertThat(WarehouseSnapshot.plainPersonalData(jdbc, WarehouseSnapshot.tables(jdbc, "wh_", "stg_", "landing",
+                "quarantine"))).isEmpty();
+    }
+}
