@@ -31,7 +31,7 @@ public class StatusCommand {
         out.println("recent runs:");
         for (Map<String, Object> r : runs) {
             out.printf("  run %-5s %s %-9s started %s finished %s %s%n", r.get("run_id"), r.get("run_date"), r.get("status"),
-                    r.get("started_at"), r.get("finished_at"), r.get("message") == null ? "" : r.get("message"));
+                    time(r.get("started_at")), time(r.get("finished_at")), r.get("message") == null ? "" : r.get("message"));
         }
         if (runs.isEmpty()) {
             out.println("  (none yet: run 'nightly')");
@@ -45,5 +45,10 @@ public class StatusCommand {
             out.printf("  %-18s %9d%n", e.goldenTable(), jdbc.queryForObject("SELECT COUNT(*) FROM " + e.goldenTable(), Long.class));
         }
         return ExitCodes.OK;
+    }
+
+    private static String time(Object timestamp) {
+        String s = timestamp == null ? "-" : timestamp.toString().replace('T', ' ');
+        return s.length() > 19 ? s.substring(0, 19) : s;
     }
 }

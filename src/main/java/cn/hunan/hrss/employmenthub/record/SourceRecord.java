@@ -26,4 +26,13 @@ public record SourceRecord(String sourceId, EntityType entity, String file, long
                                           String detail) {
         return new SourceRecord(sourceId, entity, file, line, Map.of(), rule, detail);
     }
+
+    /** An unreadable record that keeps the raw text of its line, so that nothing received is lost. */
+    public static SourceRecord unreadable(String sourceId, EntityType entity, String file, long line, String rule,
+                                          String detail, String rawText) {
+        return new SourceRecord(sourceId, entity, file, line, Map.of(RAW_LINE, rawText == null ? "" : rawText), rule, detail);
+    }
+
+    /** The key under which an unreadable record keeps its raw line. */
+    public static final String RAW_LINE = "_raw_line";
 }

@@ -35,6 +35,7 @@ final class CsvCursor implements RecordCursor {
     private static final int MAX_SPAN = 20;
 
     private record Line(long number, String text, boolean undecodable) {
+        // text of an undecodable line is decoded leniently, for the record of what was received
     }
 
     private final String sourceId;
@@ -127,7 +128,7 @@ final class CsvCursor implements RecordCursor {
     }
 
     private SourceRecord unreadable(Line line, Rule rule, String detail) {
-        return SourceRecord.unreadable(sourceId, unit.entity(), unit.label(), line.number(), rule.name(), detail);
+        return SourceRecord.unreadable(sourceId, unit.entity(), unit.label(), line.number(), rule.name(), detail, line.text());
     }
 
     private static boolean balanced(String text) {
@@ -183,7 +184,7 @@ final class CsvCursor implements RecordCursor {
                     .decode(ByteBuffer.wrap(bytes, start, len - start)).toString();
             return new Line(lineNo, text, false);
         } catch (CharacterCodingException e) {
-            return new Line(lineNo, null, true);
+            return new Line(lineNo, new String(bytes, start, len - start, charset), true);
         }
     }
 

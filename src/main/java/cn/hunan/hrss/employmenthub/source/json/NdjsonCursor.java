@@ -42,12 +42,12 @@ final class NdjsonCursor implements RecordCursor {
                 JsonNode node = MAPPER.readTree(line);
                 if (node == null || !node.isObject()) {
                     return SourceRecord.unreadable(sourceId, unit.entity(), unit.label(), lineNo,
-                            Rule.READ_JSON_MALFORMED.name(), "not a JSON object");
+                            Rule.READ_JSON_MALFORMED.name(), "not a JSON object", line);
                 }
                 return SourceRecord.of(sourceId, unit.entity(), unit.label(), lineNo, Flattener.flatten(node));
             } catch (JsonProcessingException e) {
                 return SourceRecord.unreadable(sourceId, unit.entity(), unit.label(), lineNo,
-                        Rule.READ_JSON_MALFORMED.name(), "invalid JSON at column " + e.getLocation().getColumnNr());
+                        Rule.READ_JSON_MALFORMED.name(), "invalid JSON at column " + e.getLocation().getColumnNr(), line);
             }
         }
         return null;

@@ -48,6 +48,8 @@ class CsvAdapterTests {
         assertThat(records.get(0).values()).containsEntry("姓名", "张三").containsEntry("身份证号", "11010519491231002X");
         assertThat(records.get(2).values()).containsEntry("姓名", "王五");
         assertThat(records.get(4).values()).containsEntry("姓名", "赵,六");
+        assertThat(records.get(1).values()).containsEntry(SourceRecord.RAW_LINE, "2,\"李四,360426199101010071");
+        assertThat(records.get(3).values().get(SourceRecord.RAW_LINE)).startsWith("4,").endsWith(",150102198807303035");
     }
 
     private List<SourceRecord> readAll(Path file) throws Exception {
