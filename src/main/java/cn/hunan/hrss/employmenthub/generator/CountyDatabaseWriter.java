@@ -6,6 +6,7 @@ import cn.hunan.hrss.employmenthub.generator.World.Person;
 import cn.hunan.hrss.employmenthub.generator.World.Placement;
 import cn.hunan.hrss.employmenthub.generator.World.Service;
 import cn.hunan.hrss.employmenthub.generator.World.Station;
+import cn.hunan.hrss.employmenthub.record.CodeTables;
 import cn.hunan.hrss.employmenthub.validation.IdNumbers;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -142,21 +143,10 @@ final class CountyDatabaseWriter {
     }
 
     static String serviceLabel(String type) {
-        return switch (type) {
-            case "recommendation" -> "岗位推荐";
-            case "guidance" -> "职业指导";
-            case "training" -> "免费培训";
-            default -> "电话回访";
-        };
+        return CodeTables.codes("service_type").get(type);
     }
 
     static String channelLabel(String channel) {
-        return switch (channel) {
-            case "station" -> "基层平台";
-            case "county_platform" -> "县级平台";
-            case "online" -> "线上平台";
-            case "gig_market" -> "零工市场";
-            default -> "企业联络";
-        };
+        return CodeTables.codes("channel").get(channel);
     }
 }

@@ -1,6 +1,7 @@
 package cn.hunan.hrss.employmenthub.generator;
 
 import cn.hunan.hrss.employmenthub.generator.World.County;
+import cn.hunan.hrss.employmenthub.record.CodeTables;
 import cn.hunan.hrss.employmenthub.generator.World.Liaison;
 import cn.hunan.hrss.employmenthub.generator.World.Person;
 import cn.hunan.hrss.employmenthub.generator.World.Service;
@@ -9,11 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
-import java.util.List;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -31,6 +30,7 @@ final class RegisterWriter {
     private final Fakes f;
     private final Messy messy;
     private final Ledger ledger;
+    private java.util.Set<String> taken;
 
     RegisterWriter(World w, Fakes f, Ledger ledger) {
         this.w = w;
@@ -85,9 +85,12 @@ final class RegisterWriter {
         Files.write(file, out.toByteArray());
     }
 
+    /** A valid ID number of nobody in the world, for records that must fail on another field. */
     private String newId(County c) {
-        return f.idNumber(c.code(), f.date(java.time.LocalDate.of(1970, 1, 1), java.time.LocalDate.of(2000, 1, 1)), true,
-                new java.util.HashSet<>(w.persons.stream().map(Person::id).toList()));
+        if (taken == null) {
+            taken = new java.util.HashSet<>(w.persons.stream().map(Person::id).toList());
+        }
+        return f.idNumber(c.code(), f.date(java.time.LocalDate.of(1970, 1, 1), java.time.LocalDate.of(2000, 1, 1)), true, taken);
     }
 
     void serviceRegister(County c, Path file) throws IOException {
@@ -158,11 +161,7 @@ final class RegisterWriter {
     }
 
     static String roleLabel(String role) {
-        return switch (role) {
-            case "officer" -> "就业专干";
-            case "counsellor" -> "职业指导师";
-            default -> "人社服务专员";
-        };
+        return CodeTables.codes("staff_role").get(role);
     }
 
     static String levelLabel(String level) {
@@ -174,11 +173,4 @@ final class RegisterWriter {
         };
     }
 
-    static List<String> staffCodes(World w) {
-        return w.staff.stream().map(Staff::code).toList();
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 }

@@ -50,6 +50,13 @@ public abstract class FileAdapter implements SourceAdapter {
         }
     }
 
+    /** The declared encoding of the source's files, UTF-8 when none is declared. */
+    protected static java.nio.charset.Charset charset(SourceDefinition source) {
+        SourceDefinition.FileSettings f = source.file();
+        return f == null || f.encoding() == null ? java.nio.charset.StandardCharsets.UTF_8
+                : java.nio.charset.Charset.forName(f.encoding());
+    }
+
     protected static int headerRow(SourceDefinition source, EntityMapping m) {
         if (m.headerRow() != null) {
             return m.headerRow();

@@ -6,8 +6,6 @@ import cn.hunan.hrss.employmenthub.source.RecordCursor;
 import cn.hunan.hrss.employmenthub.source.RowFilter;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 /** Delimited text registers: any encoding (UTF-8, GBK, GB18030), a title row above the header, subtotal rows. */
@@ -17,9 +15,8 @@ public final class CsvAdapter extends FileAdapter {
     public RecordCursor open(SourceDefinition source, JobsConfig config, ExtractUnit unit, LocalDate runDate)
             throws Exception {
         SourceDefinition.FileSettings f = source.file();
-        Charset charset = f == null || f.encoding() == null ? StandardCharsets.UTF_8 : Charset.forName(f.encoding());
         char delimiter = f == null || f.delimiter() == null ? ',' : "\\t".equals(f.delimiter()) ? '\t' : f.delimiter().charAt(0);
-        return new CsvCursor(source.id(), unit, charset, delimiter, headerRow(source, unit.mapping()),
+        return new CsvCursor(source.id(), unit, charset(source), delimiter, headerRow(source, unit.mapping()),
                 new RowFilter(unit.mapping().skipRows()));
     }
 }

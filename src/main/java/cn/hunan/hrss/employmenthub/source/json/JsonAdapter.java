@@ -5,8 +5,6 @@ import cn.hunan.hrss.employmenthub.source.FileAdapter;
 import cn.hunan.hrss.employmenthub.source.RecordCursor;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 /** JSON exports: line-delimited (one object a line) or one array of objects, streamed either way. */
@@ -16,8 +14,8 @@ public final class JsonAdapter extends FileAdapter {
     public RecordCursor open(SourceDefinition source, JobsConfig config, ExtractUnit unit, LocalDate runDate)
             throws Exception {
         SourceDefinition.FileSettings f = source.file();
-        Charset charset = f == null || f.encoding() == null ? StandardCharsets.UTF_8 : Charset.forName(f.encoding());
         boolean array = f != null && "array".equals(f.format());
-        return array ? new JsonArrayCursor(source.id(), unit, charset) : new NdjsonCursor(source.id(), unit, charset);
+        return array ? new JsonArrayCursor(source.id(), unit, charset(source))
+                : new NdjsonCursor(source.id(), unit, charset(source));
     }
 }
