@@ -25,7 +25,7 @@ final class ConfigWriter {
                 """);
     }
 
-    void countyPlatform(County c, String url, String prefix) throws IOException {
+    void countyPlatform(County c, String url, String prefix, String defaultUser) throws IOException {
         write("sources/" + c.code() + "/" + c.code() + "-county-platform.yml", """
                 # %1$s 县级就业服务平台数据库 (county employment platform, read-only account).
                 id: %2$s-county-platform
@@ -35,7 +35,7 @@ final class ConfigWriter {
                 priority: 10                 # the county platform is the most trusted source
                 connection:
                   url: "%3$s"
-                  username: ${COUNTY_DB_USER:sa}
+                  username: ${COUNTY_DB_USER:%5$s}
                   password: ${COUNTY_DB_PASSWORD:}
                 entities:
                   - entity: station
@@ -87,7 +87,7 @@ final class ConfigWriter {
                       region: jyd
                     values:
                       channel: {基层平台: station, 县级平台: county_platform, 线上平台: online, 企业联络: liaison}
-                """.formatted(c.name(), c.code(), url, prefix));
+                """.formatted(c.name(), c.code(), url, prefix, defaultUser));
     }
 
     void stationRegister(County c) throws IOException {

@@ -79,7 +79,7 @@ public final class GenerateCommand {
                 execute(sourceDbUrl, script.statements());
                 url = sourceDbUrl;
             }
-            configs.countyPlatform(c, url, prefix);
+            configs.countyPlatform(c, url, prefix, sourceDbUrl == null ? "sa" : "root");
             registers.personRegister(c, data.resolve("persons-2023.csv"));
             registers.serviceRegister(c, data.resolve("services-2023.csv"));
             registers.staffWorkbook(c, data.resolve("staff-2023.xlsx"));

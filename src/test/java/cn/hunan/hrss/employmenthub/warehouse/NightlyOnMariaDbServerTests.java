@@ -19,13 +19,16 @@ import org.springframework.test.context.DynamicPropertySource;
 class NightlyOnMariaDbServerTests extends NightlyOnMySqlFamilyTests {
 
     private static final String DATABASE = "hub_test_" + ProcessHandle.current().pid();
+    private static final String COUNTY_DATABASE = "hub_county_" + ProcessHandle.current().pid();
 
     @DynamicPropertySource
     static void warehouse(DynamicPropertyRegistry registry) throws SQLException {
         String url = System.getenv("WAREHOUSE_TEST_JDBC_URL");
         try (Connection c = connect(url); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE);
-            s.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            for (String db : new String[] {DATABASE, COUNTY_DATABASE}) {
+                s.execute("DROP DATABASE IF EXISTS " + db);
+                s.execute("CREATE DATABASE " + db + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            }
         }
         registry.add("spring.datasource.url", () -> withDatabase(url, DATABASE));
         registry.add("spring.datasource.username", NightlyOnMariaDbServerTests::user);
@@ -36,7 +39,14 @@ class NightlyOnMariaDbServerTests extends NightlyOnMySqlFamilyTests {
     static void dropDatabase() throws SQLException {
         try (Connection c = connect(System.getenv("WAREHOUSE_TEST_JDBC_URL")); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DATABASE);
+            s.execute("DROP DATABASE IF EXISTS " + COUNTY_DATABASE);
         }
+    }
+
+    /** The county platforms live on the same server, as MySQL databases with pinyin tables. */
+    @Override
+    String countyDatabaseUrl() {
+        return withDatabase(System.getenv("WAREHOUSE_TEST_JDBC_URL"), COUNTY_DATABASE);
     }
 
     private static Connection connect(String url) throws SQLException {
