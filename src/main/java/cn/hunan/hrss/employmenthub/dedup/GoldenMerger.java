@@ -1,32 +1,34 @@
 package cn.hunan.hrss.employmenthub.dedup;
 
 import cn.hunan.hrss.employmenthub.record.EntityType;
+import cn.hunan.hrss.employmenthub.validation.Rule;
 import cn.hunan.hrss.employmenthub.warehouse.StagingColumns;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Merges a run's staged records into one golden record per match key, set-based (three statements per
- * entity, no per-row round trips), in one transaction per entity:
+ * Merges a run's staged records into one golden record per match key, set-based (a handful of statements
+ * per entity, no per-row round trips), one transaction per entity, entities in dependency order:
  * <ol>
- *   <li>decide each staged record's outcome: within the run the best record per match key wins (lowest
- *   priority number, then latest updated-at), the others are <em>merged</em> duplicates; a winner is
- *   <em>new</em> when no golden record exists, <em>unchanged</em> when its content equals the golden
- *   record's, <em>updated</em> when it outranks the golden record's source, else merged;</li>
- *   <li>upsert new and updated winners;</li>
- *   <li>map every (source, source key) to its golden match key.</li>
+ *   <li>the candidates are the run's staged records plus those parked by earlier runs;</li>
+ *   <li>a candidate whose person, employer or enterprise has not arrived is <em>parked</em>, or quarantined
+ *   once it has waited longer than park-days; a placement starting before its person registered is
+ *   quarantined;</li>
+ *   <li>within the rest, the best record per match key wins (lowest priority number, then latest updated-at),
+ *   the others are <em>merged</em> duplicates; a winner is <em>new</em> when no golden record exists,
+ *   <em>unchanged</em> when its content equals the golden record's, <em>updated</em> when it outranks the
+ *   golden record's source, else merged;</li>
+ *   <li>new and updated winners are upserted, and every (source, source key) is mapped to its golden record.</li>
  * </ol>
- * Rerunning a night finds every record unchanged or merged and changes no golden row.
+ * Rerunning a night finds every record unchanged or merged and writes no golden row.
  */
 @Component
 public class GoldenMerger {
 
-    private static final Logger log = LoggerFactory.getLogger(GoldenMerger.class);
     private static final String EPOCH = "TIMESTAMP '1900-01-01 00:00:00'";
 
     private final JdbcTemplate jdbc;
@@ -37,35 +39,116 @@ public class GoldenMerger {
         this.tx = tx;
     }
 
-    public void merge(long runId) {
+    public void merge(long runId, LocalDate runDate, int parkDays) {
         for (EntityType e : EntityType.values()) {
-            tx.executeWithoutResult(status -> mergeEntity(runId, e));
+            tx.executeWithoutResult(status -> mergeEntity(runId, runDate, parkDays, e));
         }
     }
 
-    void mergeEntity(long runId, EntityType e) {
-        jdbc.update("DELETE FROM etl_outcome WHERE run_id = ? AND entity = ?", runId, e.key());
-        jdbc.update(outcomeSql(e), e.key(), runId);
-        int upserted = jdbc.update(upsertSql(e), runId, runId, e.key(), runId);
+    void mergeEntity(long runId, LocalDate runDate, int parkDays, EntityType e) {
+        forgetEarlierAttempt(runId, e);
+        for (Reference ref : Reference.of(e)) {
+            park(runId, runDate, parkDays, e, ref);
+        }
+        if (e == EntityType.PLACEMENT) {
+            quarantine(runId, e, Rule.PLACEMENT_BEFORE_REGISTRATION, "started_on", "JOIN wh_person p ON p.id_number_hash = "
+                    + "s.person_id_number_hash", "p.registered_on IS NOT NULL AND s.started_on < p.registered_on");
+        }
+        jdbc.update(outcomeSql(e), runId, e.key(), runId, runId, e.key(), runId, e.key());
+        jdbc.update("DELETE FROM etl_parked WHERE entity = ? AND stg_id IN (SELECT o.stg_id FROM etl_outcome o "
+                + "WHERE o.run_id = ? AND o.entity = ? AND o.outcome <> 'parked')", e.key(), runId, e.key());
+        jdbc.update(upsertSql(e), runId, runId, runId, e.key());
         jdbc.update("INSERT INTO wh_xref (entity, source_id, source_key, match_key, created_run_id) "
                 + "SELECT ?, s.source_id, s.source_key, MAX(s.match_key), ? FROM " + e.stagingTable() + " s "
-                + "WHERE s.run_id = ? GROUP BY s.source_id, s.source_key "
-                + "ON DUPLICATE KEY UPDATE match_key = VALUES(match_key)", e.key(), runId, runId);
-        log.debug("merged {}: {} golden rows written", e.key(), upserted);
+                + "JOIN etl_outcome o ON o.run_id = ? AND o.entity = ? AND o.stg_id = s.id "
+                + "WHERE o.outcome IN ('new', 'updated', 'unchanged', 'merged') GROUP BY s.source_id, s.source_key "
+                + "ON DUPLICATE KEY UPDATE match_key = VALUES(match_key)", e.key(), runId, runId, e.key());
+    }
+
+    /** A restarted merge starts over: what an interrupted attempt decided for this run is dropped. */
+    private void forgetEarlierAttempt(long runId, EntityType e) {
+        jdbc.update("DELETE FROM etl_parked WHERE entity = ? AND first_run_id = ?", e.key(), runId);
+        jdbc.update("DELETE FROM etl_outcome WHERE run_id = ? AND entity = ? AND outcome <> 'held'", runId, e.key());
+        jdbc.update("DELETE FROM quarantine WHERE run_id = ? AND entity = ? AND rule_code IN ('PLACEMENT_BEFORE_REGISTRATION', "
+                + "'REF_PERSON_UNKNOWN', 'REF_EMPLOYER_UNKNOWN', 'REF_ENTERPRISE_UNKNOWN')", runId, e.key());
+        jdbc.update("DELETE FROM dq_violation WHERE run_id = ? AND entity = ? AND rule_code IN ('PLACEMENT_BEFORE_REGISTRATION', "
+                + "'REF_PERSON_UNKNOWN', 'REF_EMPLOYER_UNKNOWN', 'REF_ENTERPRISE_UNKNOWN')", runId, e.key());
+    }
+
+    /** Staged records this run decides on: its own and those parked earlier, without an outcome yet. */
+    private static String candidate(EntityType e) {
+        return "(s.run_id = ? OR s.id IN (SELECT pk.stg_id FROM etl_parked pk WHERE pk.entity = '" + e.key() + "')) "
+                + "AND NOT EXISTS (SELECT 1 FROM etl_outcome x WHERE x.run_id = ? AND x.entity = '" + e.key()
+                + "' AND x.stg_id = s.id)";
+    }
+
+    private void park(long runId, LocalDate runDate, int parkDays, EntityType e, Reference ref) {
+        String stg = e.stagingTable();
+        String waitedTooLong = "s.id IN (SELECT pk.stg_id FROM etl_parked pk WHERE pk.entity = '" + e.key()
+                + "' AND pk.first_run_date <= ?)";
+        LocalDate cutoff = runDate.minusDays(parkDays);
+        quarantine(runId, e, ref.rule(), ref.field(), "", ref.missing() + " AND " + waitedTooLong, cutoff);
+        jdbc.update("INSERT INTO etl_outcome (run_id, entity, stg_id, source_id, outcome, carried) SELECT ?, ?, s.id, s.source_id, "
+                + "'parked', CASE WHEN s.run_id = ? THEN 0 ELSE 1 END FROM " + stg + " s WHERE " + candidate(e) + " AND "
+                + ref.missing(), runId, e.key(), runId, runId, runId);
+        jdbc.update("INSERT INTO etl_parked (entity, stg_id, source_id, rule_code, first_run_id, first_run_date) "
+                + "SELECT ?, o.stg_id, o.source_id, ?, ?, ? FROM etl_outcome o WHERE o.run_id = ? AND o.entity = ? "
+                + "AND o.outcome = 'parked' AND o.carried = 0 AND NOT EXISTS (SELECT 1 FROM etl_parked pk "
+                + "WHERE pk.entity = o.entity AND pk.stg_id = o.stg_id)", e.key(), ref.rule().name(), runId, runDate, runId,
+                e.key());
+        jdbc.update("INSERT INTO dq_violation (run_id, source_id, entity, file_name, line_no, rule_code, severity, field_name, "
+                + "detail) SELECT ?, s.source_id, ?, s.file_name, s.line_no, ?, 'PARK', ?, ? FROM " + stg + " s "
+                + "JOIN etl_outcome o ON o.run_id = ? AND o.entity = ? AND o.stg_id = s.id AND o.outcome = 'parked' "
+                + "AND o.carried = 0 JOIN etl_parked pk ON pk.entity = o.entity AND pk.stg_id = o.stg_id AND pk.rule_code = ? "
+                + "AND pk.first_run_id = ?", runId, e.key(), ref.rule().name(), ref.field(), ref.rule().description(), runId,
+                e.key(), ref.rule().name(), runId);
+    }
+
+    /**
+     * Quarantines the candidates that meet {@code condition} with {@code rule}: they get a quarantine row (with
+     * the payload from the landing area), a violation row and the outcome 'quarantined'.
+     */
+    private void quarantine(long runId, EntityType e, Rule rule, String field, String join, String condition,
+                            Object... conditionParams) {
+        String stg = e.stagingTable();
+        String from = " FROM " + stg + " s " + join + " LEFT JOIN landing_record l ON l.run_id = s.run_id AND l.source_id = "
+                + "s.source_id AND l.entity = '" + e.key() + "' AND l.file_name = s.file_name AND l.line_no = s.line_no "
+                + "WHERE " + candidate(e) + " AND " + condition;
+        Object[] where = concat(new Object[] {runId, runId}, conditionParams);
+        jdbc.update("INSERT INTO quarantine (run_id, origin_run_id, source_id, entity, file_name, line_no, rule_code, field_name, "
+                + "detail, all_rules, payload_masked, payload_enc) SELECT ?, s.run_id, s.source_id, ?, s.file_name, s.line_no, ?, "
+                + "?, ?, ?, COALESCE(l.payload_masked, '{}'), l.payload_enc" + from,
+                concat(new Object[] {runId, e.key(), rule.name(), field, rule.description(), rule.name()}, where));
+        jdbc.update("INSERT INTO dq_violation (run_id, source_id, entity, file_name, line_no, rule_code, severity, field_name, "
+                + "detail) SELECT ?, s.source_id, ?, s.file_name, s.line_no, ?, 'ERROR', ?, ?" + from,
+                concat(new Object[] {runId, e.key(), rule.name(), field, rule.description()}, where));
+        jdbc.update("INSERT INTO etl_outcome (run_id, entity, stg_id, source_id, outcome, carried) SELECT ?, ?, s.id, s.source_id, "
+                + "CASE WHEN s.run_id = ? THEN 'quarantined' ELSE 'expired' END, CASE WHEN s.run_id = ? THEN 0 ELSE 1 END" + from,
+                concat(new Object[] {runId, e.key(), runId, runId}, where));
+        jdbc.update("DELETE FROM etl_parked WHERE entity = ? AND stg_id IN (SELECT o.stg_id FROM etl_outcome o WHERE "
+                + "o.run_id = ? AND o.entity = ? AND o.outcome IN ('quarantined', 'expired'))", e.key(), runId, e.key());
+    }
+
+    private static Object[] concat(Object[] a, Object[] b) {
+        Object[] out = new Object[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     static String outcomeSql(EntityType e) {
-        return "INSERT INTO etl_outcome (run_id, entity, stg_id, source_id, outcome) "
-                + "SELECT r.run_id, ?, r.id, r.source_id, CASE "
+        return "INSERT INTO etl_outcome (run_id, entity, stg_id, source_id, outcome, carried) "
+                + "SELECT ?, ?, r.id, r.source_id, CASE "
                 + "WHEN r.rn > 1 THEN 'merged' "
                 + "WHEN g.match_key IS NULL THEN 'new' "
                 + "WHEN g.row_hash = r.row_hash THEN 'unchanged' "
                 + "WHEN r.priority < g.src_priority OR (r.priority = g.src_priority AND COALESCE(r.src_updated_at, " + EPOCH
                 + ") >= COALESCE(g.src_updated_at, " + EPOCH + ")) THEN 'updated' "
-                + "ELSE 'merged' END "
+                + "ELSE 'merged' END, CASE WHEN r.run_id = ? THEN 0 ELSE 1 END "
                 + "FROM (SELECT s.id, s.run_id, s.source_id, s.match_key, s.row_hash, s.priority, s.src_updated_at, "
                 + "ROW_NUMBER() OVER (PARTITION BY s.match_key ORDER BY s.priority, COALESCE(s.src_updated_at, " + EPOCH
-                + ") DESC, s.source_id, s.file_name, s.line_no) AS rn FROM " + e.stagingTable() + " s WHERE s.run_id = ?) r "
+                + ") DESC, s.source_id, s.file_name, s.line_no) AS rn FROM " + e.stagingTable() + " s WHERE "
+                + candidate(e).replace("'" + e.key() + "'", "?") + ") r "
                 + "LEFT JOIN " + e.goldenTable() + " g ON g.match_key = r.match_key";
     }
 
@@ -79,7 +162,7 @@ public class GoldenMerger {
                 .map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "))
                 + ", " + content.stream().map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "));
         return "INSERT INTO " + e.goldenTable() + " (" + insertCols + ") SELECT " + selectCols + " FROM " + e.stagingTable()
-                + " s JOIN etl_outcome o ON o.run_id = s.run_id AND o.entity = ? AND o.stg_id = s.id "
-                + "WHERE s.run_id = ? AND o.outcome IN ('new', 'updated') ON DUPLICATE KEY UPDATE " + updates;
+                + " s JOIN etl_outcome o ON o.run_id = ? AND o.entity = ? AND o.stg_id = s.id "
+                + "WHERE o.outcome IN ('new', 'updated') ON DUPLICATE KEY UPDATE " + updates;
     }
 }

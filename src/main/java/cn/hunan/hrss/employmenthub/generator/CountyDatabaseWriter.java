@@ -10,6 +10,7 @@ import cn.hunan.hrss.employmenthub.record.CodeTables;
 import cn.hunan.hrss.employmenthub.validation.IdNumbers;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * A county employment platform's database (in the style of Leiyang's 耒就业): pinyin column names, Chinese
@@ -20,6 +21,7 @@ final class CountyDatabaseWriter {
     private final World w;
     private final Fakes f;
     private final Ledger ledger;
+    private java.util.Set<String> taken;
 
     CountyDatabaseWriter(World w, Fakes f, Ledger ledger) {
         this.w = w;
@@ -87,6 +89,11 @@ final class CountyDatabaseWriter {
                     null, null, "高中", "", LocalDate.of(2023, 3, 1), null, gxsj());
             ledger.reject("person", "ID_BIRTH_DATE");
         }
+        LocalDate birth = LocalDate.of(1985, 6, 15);
+        String man = f.idNumber(c.code(), birth, true, taken());
+        s.insert(p + "jy_ry", cols, ++n, f.personName(), man, "女", birth, f.mobile(), null, c.villages().get(0), "高中", "",
+                LocalDate.of(2023, 3, 1), null, gxsj());
+        ledger.reject("person", "PERSON_GENDER_MISMATCH");
     }
 
     private void services(SqlScript s, County c, String p) {
@@ -106,6 +113,12 @@ final class CountyDatabaseWriter {
                     LocalDateTime.of(2023, 12, 30, 9, 0));
             ledger.reject("service", "DATE_FUTURE");
         }
+        for (int i = 0; i < 2; i++) {
+            String nobody = f.idNumber(c.code(), LocalDate.of(1980, 1, 1).plusDays(i), false, taken());
+            s.insert(p + "jy_fw", cols, ++n, nobody, w.stations.get(0).code(), null, "岗位推荐", LocalDate.of(2023, 11, 1),
+                    gxsj());
+            ledger.park("service", "REF_PERSON_UNKNOWN");
+        }
     }
 
     private void placements(SqlScript s, County c, String p) {
@@ -121,6 +134,30 @@ final class CountyDatabaseWriter {
                 ledger.valid("placement", x.person().id() + "|" + x.start());
             }
         }
+        List<Person> unplaced = w.persons.stream().filter(x -> x.county().equals(c.code()) && x.inCountyDb()
+                && x.registered().isAfter(LocalDate.of(2019, 3, 1)) && x.registered().isBefore(LocalDate.of(2023, 11, 1))
+                && w.placements.stream().noneMatch(pl -> pl.person() == x)).limit(3).toList();
+        Employer employer = w.employers.stream().filter(e -> e.county().equals(c.code())).findFirst().orElseThrow();
+        String cols = "jybh, sfzh, dwdm, dwmc, rzrq, gz, xzzq, qd, jyxs, sbbz, jyd, gxsj";
+        Person a = unplaced.get(0);
+        s.insert(p + "jy_jy", cols, ++n, a.id(), employer.creditCode(), employer.name(), a.registered().plusDays(10),
+                new java.math.BigDecimal("500"), "月", "基层平台", "全职", "是", c.code(), gxsj());
+        ledger.reject("placement", "WAGE_RANGE");
+        Person b = unplaced.get(1);
+        s.insert(p + "jy_jy", cols, ++n, b.id(), employer.creditCode(), employer.name(), b.registered().minusDays(30),
+                new java.math.BigDecimal("4500"), "月", "基层平台", "全职", "是", c.code(), gxsj());
+        ledger.reject("placement", "PLACEMENT_BEFORE_REGISTRATION");
+        Person d = unplaced.get(2);
+        s.insert(p + "jy_jy", cols, ++n, d.id(), f.creditCode(c.code(), new java.util.HashSet<>()), "未登记企业", d.registered()
+                .plusDays(5), new java.math.BigDecimal("4500"), "月", "基层平台", "全职", "是", c.code(), gxsj());
+        ledger.park("placement", "REF_EMPLOYER_UNKNOWN");
+    }
+
+    private java.util.Set<String> taken() {
+        if (taken == null) {
+            taken = new java.util.HashSet<>(w.persons.stream().map(Person::id).toList());
+        }
+        return taken;
     }
 
     static String serviceKey(Service x) {

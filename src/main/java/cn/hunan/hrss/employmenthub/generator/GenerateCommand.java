@@ -105,6 +105,8 @@ public final class GenerateCommand {
         truth.put("distinct", ledger.distinct());
         truth.put("merged", ledger.merged());
         truth.put("quarantined_by_rule", ledger.rejectedByRule());
+        truth.put("parked", ledger.parked());
+        truth.put("parked_by_rule", ledger.parkedByRule());
         Map<String, Object> marts = new LinkedHashMap<>();
         marts.put("mart_311_county", TruthMarts.service311(world));
         marts.put("mart_placement_month", TruthMarts.placementMonth(world));

@@ -15,6 +15,8 @@ final class Ledger {
     private final Map<String, Long> valid = new TreeMap<>();
     private final Map<String, Set<String>> distinct = new TreeMap<>();
     private final Map<String, Long> rejected = new TreeMap<>();
+    private final Map<String, Long> parked = new TreeMap<>();
+    private final Map<String, Long> parkedByRule = new TreeMap<>();
 
     void valid(String entity, String key) {
         read.merge(entity, 1L, Long::sum);
@@ -25,6 +27,21 @@ final class Ledger {
     void reject(String entity, String rule) {
         read.merge(entity, 1L, Long::sum);
         rejected.merge(rule, 1L, Long::sum);
+    }
+
+    /** A record whose person, employer or enterprise never arrives: parked by the run. */
+    void park(String entity, String rule) {
+        read.merge(entity, 1L, Long::sum);
+        parked.merge(entity, 1L, Long::sum);
+        parkedByRule.merge(rule, 1L, Long::sum);
+    }
+
+    Map<String, Long> parked() {
+        return parked;
+    }
+
+    Map<String, Long> parkedByRule() {
+        return parkedByRule;
     }
 
     Map<String, Long> read() {

@@ -127,6 +127,10 @@ final class ProvincialWriter {
         char wrong = CreditCodes.ALPHABET.charAt((CreditCodes.ALPHABET.indexOf(CreditCodes.checkChar(code)) + 1) % 31);
         data.addObject().put("companyName", "无效代码公司").put("creditCode", code + wrong).put("district", any.county());
         ledger.reject("employer", "CREDIT_CHECK");
+        String foreign = "91999999" + "ABCDEFGHJ";
+        data.addObject().put("companyName", "未知地区公司").put("creditCode", foreign + CreditCodes.checkChar(foreign))
+                .put("district", any.county());
+        ledger.reject("employer", "CREDIT_DIVISION");
         JSON.writeValue(file.toFile(), data);
     }
 
@@ -147,6 +151,20 @@ final class ProvincialWriter {
             o.put("expireDate", p.expires().toString());
             o.put("jobType", p.form().equals("full_time") ? "全职" : "兼职");
             ledger.valid("posting", p.key());
+        }
+        if (!w.postings.isEmpty()) {
+            Posting p = w.postings.get(0);
+            ObjectNode o = data.addObject();
+            o.put("jobId", "XJY-BAD-EXPIRY");
+            o.put("companyCode", p.employer().creditCode());
+            o.put("title", p.title());
+            o.put("count", 1);
+            o.put("salaryMin", 3000);
+            o.put("salaryMax", 4000);
+            o.put("salaryUnit", "元/月");
+            o.put("publishDate", "2023-06-01");
+            o.put("expireDate", "2023-05-01");
+            ledger.reject("posting", "POSTING_EXPIRY_BEFORE_POSTED");
         }
         JSON.writeValue(file.toFile(), data);
     }

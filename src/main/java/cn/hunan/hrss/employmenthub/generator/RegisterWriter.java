@@ -13,6 +13,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -72,6 +73,14 @@ final class RegisterWriter {
         line(out, ++n + "," + f.personName() + ",女," + newId(c) + ",12345,初中,," + any.residence() + ",2023-07-01,"
                 + any.station());
         ledger.reject("person", "PHONE_FORMAT");
+        String child = f.idNumber(c.code(), java.time.LocalDate.of(2010, 5, 1), false, taken());
+        line(out, ++n + "," + f.personName() + ",女," + child + "," + f.mobile() + ",初中,," + any.residence()
+                + ",2023-06-01," + any.station());
+        ledger.reject("person", "PERSON_AGE_UNDER_16");
+        String elsewhere = w.counties.size() > 1 ? otherCountyVillage(c) : "430102001001";
+        line(out, ++n + "," + f.personName() + ",男," + newId(c) + "," + f.mobile() + ",初中,," + elsewhere
+                + ",2023-06-02," + any.station());
+        ledger.reject("person", "REGION_OUTSIDE_SOURCE");
         out.write((++n + ",").getBytes(GBK));
         out.write(new byte[] {(byte) 0xFF, (byte) 0xFE});
         out.write((",男," + newId(c) + "," + f.mobile() + ",高中,," + any.residence() + ",2023-07-02," + any.station() + "\r\n")
@@ -87,10 +96,19 @@ final class RegisterWriter {
 
     /** A valid ID number of nobody in the world, for records that must fail on another field. */
     private String newId(County c) {
+        return f.idNumber(c.code(), f.date(java.time.LocalDate.of(1970, 1, 1), java.time.LocalDate.of(2000, 1, 1)), true, taken());
+    }
+
+    private java.util.Set<String> taken() {
         if (taken == null) {
             taken = new java.util.HashSet<>(w.persons.stream().map(Person::id).toList());
         }
-        return f.idNumber(c.code(), f.date(java.time.LocalDate.of(1970, 1, 1), java.time.LocalDate.of(2000, 1, 1)), true, taken);
+        return taken;
+    }
+
+    private String otherCountyVillage(County c) {
+        County other = w.counties.stream().filter(x -> !x.code().equals(c.code())).findFirst().orElseThrow();
+        return other.villages().get(0);
     }
 
     void serviceRegister(County c, Path file) throws IOException {
@@ -144,10 +162,20 @@ final class RegisterWriter {
                     ledger.valid("liaison", x.specialist() + "|" + x.enterprise().creditCode() + "|" + x.month());
                 }
             }
+            Row unknown = liaison.createRow(l);
+            String specialist = w.staff.stream().filter(s -> s.county().equals(c.code()) && s.role().equals("specialist"))
+                    .findFirst().orElseThrow().code();
+            row(unknown, specialist, f.creditCode(c.code(), new java.util.HashSet<>(credits())), "2023-07");
+            unknown.createCell(3).setCellValue(5);
+            ledger.park("liaison", "REF_ENTERPRISE_UNKNOWN");
             try (OutputStream out = Files.newOutputStream(file)) {
                 wb.write(out);
             }
         }
+    }
+
+    private List<String> credits() {
+        return w.employers.stream().map(World.Employer::creditCode).toList();
     }
 
     private static void header(Row row, String... names) {

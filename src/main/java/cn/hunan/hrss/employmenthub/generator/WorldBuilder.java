@@ -195,9 +195,10 @@ final class WorldBuilder {
         }
         String residence = f.pick(f.chance(0.7) ? c.villages() : c.communities().isEmpty() ? c.villages() : c.communities());
         Station station = f.pick(stationsOf(c, "community_platform", "job_station"));
+        LocalDate earliest = birth.plusYears(16).isAfter(LocalDate.of(2019, 1, 1)) ? birth.plusYears(16) : LocalDate.of(2019, 1, 1);
         return new Person(id, f.personName(), male ? "1" : "2", birth, f.mobile(), residence, c.code(),
                 f.pick(List.of("20", "30", "40", "60", "70", "70", "80")), cats,
-                f.date(LocalDate.of(2019, 1, 1), YEAR_END), station.code(), county, register, online);
+                f.date(earliest, YEAR_END), station.code(), county, register, online);
     }
 
     private County county(String code) {
@@ -238,7 +239,8 @@ final class WorldBuilder {
         String channel = f.pick(List.of("station", "station", "county_platform", "online", "liaison"));
         boolean monthly = f.chance(0.85);
         BigDecimal wage = BigDecimal.valueOf(monthly ? f.between(25, 90) * 100 : f.between(10, 30) * 10);
-        w.placements.add(new Placement(p, f.pick(local), f.date(YEAR_START, YEAR_END), wage, monthly ? "month" : "day",
+        LocalDate from = p.registered().isAfter(YEAR_START) ? p.registered() : YEAR_START;
+        w.placements.add(new Placement(p, f.pick(local), f.date(from, YEAR_END), wage, monthly ? "month" : "day",
                 channel, monthly ? "full_time" : "gig", f.chance(0.6)));
     }
 

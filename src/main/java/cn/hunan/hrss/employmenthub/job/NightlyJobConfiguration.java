@@ -2,6 +2,7 @@ package cn.hunan.hrss.employmenthub.job;
 
 import cn.hunan.hrss.employmenthub.dedup.GoldenMerger;
 import cn.hunan.hrss.employmenthub.mart.MartRefresher;
+import cn.hunan.hrss.employmenthub.quality.ErrorLimits;
 import cn.hunan.hrss.employmenthub.quality.Reconciler;
 import cn.hunan.hrss.employmenthub.quality.Reconciliation;
 import cn.hunan.hrss.employmenthub.quality.SummaryTable;
@@ -48,6 +49,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class NightlyJobConfiguration {
 
     public static final String JOB_NAME = "nightly";
+    /** Exit status of a run in which some sources failed their error limits and the others loaded. */
+    public static final String PARTIAL = "PARTIAL";
     private static final Logger log = LoggerFactory.getLogger(NightlyJobConfiguration.class);
 
     @Bean
@@ -133,9 +136,18 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Step mergeStep(JobRepository jobRepository, PlatformTransactionManager tm, GoldenMerger merger) {
+    Step limitsStep(JobRepository jobRepository, PlatformTransactionManager tm, ErrorLimits limits, JobsConfigProvider configs) {
+        return tasklet("limits", jobRepository, tm, (contribution, chunk) -> {
+            ErrorLimits.Verdict verdict = limits.apply(runId(chunk), configs.get(configDir(chunk)));
+            verdict.messages().forEach(log::warn);
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    @Bean
+    Step mergeStep(JobRepository jobRepository, PlatformTransactionManager tm, GoldenMerger merger, JobsConfigProvider configs) {
         return tasklet("merge", jobRepository, tm, (contribution, chunk) -> {
-            merger.merge(runId(chunk));
+            merger.merge(runId(chunk), runDate(chunk), configs.get(configDir(chunk)).defaults().parkDaysOrDefault());
             return RepeatStatus.FINISHED;
         });
     }
@@ -145,9 +157,7 @@ public class NightlyJobConfiguration {
                        JobsConfigProvider configs) {
         return tasklet("reconcile", jobRepository, tm, (contribution, chunk) -> {
             List<String[]> expected = new ArrayList<>();
-            String configDir = chunk.getStepContext().getStepExecution().getJobExecution().getJobParameters()
-                    .getString("configDir");
-            for (SourceDefinition s : configs.get(configDir).enabledSources()) {
+            for (SourceDefinition s : configs.get(configDir(chunk)).enabledSources()) {
                 for (EntityMapping m : s.entities()) {
                     if (expected.stream().noneMatch(e -> e[0].equals(s.id()) && e[1].equals(m.entity()))) {
                         expected.add(new String[] {s.id(), m.entity()});
@@ -174,30 +184,40 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Step finishStep(JobRepository jobRepository, PlatformTransactionManager tm, RunBookkeeping bookkeeping) {
+    Step finishStep(JobRepository jobRepository, PlatformTransactionManager tm, RunBookkeeping bookkeeping,
+                    ErrorLimits limits) {
         return tasklet("finish", jobRepository, tm, (contribution, chunk) -> {
-            bookkeeping.commitWatermarks(runId(chunk));
-            bookkeeping.finish(runId(chunk), "SUCCEEDED", null);
+            long runId = runId(chunk);
+            bookkeeping.commitWatermarks(runId);
+            List<String> failed = limits.failureMessages(runId);
+            bookkeeping.finish(runId, failed.isEmpty() ? "SUCCEEDED" : "PARTIAL", failed.isEmpty() ? null : String.join("; ", failed));
             return RepeatStatus.FINISHED;
         });
     }
 
     @Bean
-    Job nightlyJob(JobRepository jobRepository, Step prepareStep, Step extractStep, Step mergeStep, Step reconcileStep,
-                   Step martStep, Step finishStep, RunBookkeeping bookkeeping) {
+    Job nightlyJob(JobRepository jobRepository, Step prepareStep, Step extractStep, Step limitsStep, Step mergeStep,
+                   Step reconcileStep, Step martStep, Step finishStep, RunBookkeeping bookkeeping, ErrorLimits limits) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new JobExecutionListener() {
                     @Override
                     public void afterJob(JobExecution execution) {
-                        if (!ExitStatus.COMPLETED.getExitCode().equals(execution.getExitStatus().getExitCode())) {
+                        long runId = execution.getJobInstance().getInstanceId();
+                        if (ExitStatus.COMPLETED.getExitCode().equals(execution.getExitStatus().getExitCode())) {
+                            List<String> failed = limits.failureMessages(runId);
+                            if (!failed.isEmpty()) {
+                                execution.setExitStatus(new ExitStatus(PARTIAL, String.join("; ", failed)));
+                            }
+                        } else {
                             String why = execution.getAllFailureExceptions().stream().map(Throwable::getMessage)
                                     .findFirst().orElse(execution.getExitStatus().getExitDescription());
-                            bookkeeping.finish(execution.getJobInstance().getInstanceId(), "FAILED", why);
+                            bookkeeping.finish(runId, "FAILED", why);
                         }
                     }
                 })
                 .start(prepareStep)
                 .next(extractStep)
+                .next(limitsStep)
                 .next(mergeStep)
                 .next(reconcileStep)
                 .next(martStep)
@@ -207,6 +227,14 @@ public class NightlyJobConfiguration {
 
     private static Step tasklet(String name, JobRepository repo, PlatformTransactionManager tm, Tasklet tasklet) {
         return new StepBuilder(name, repo).tasklet(tasklet, tm).build();
+    }
+
+    static String configDir(ChunkContext chunk) {
+        return chunk.getStepContext().getStepExecution().getJobExecution().getJobParameters().getString("configDir");
+    }
+
+    static LocalDate runDate(ChunkContext chunk) {
+        return chunk.getStepContext().getStepExecution().getJobExecution().getJobParameters().getLocalDate("date");
     }
 
     static long runId(ChunkContext chunk) {

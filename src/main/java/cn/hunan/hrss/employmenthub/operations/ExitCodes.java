@@ -5,6 +5,8 @@ public final class ExitCodes {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int CONFIG = 2;
+    /** Some sources failed their error limits; the others loaded. */
+    public static final int PARTIAL = 3;
     public static final int USAGE = 64;
 
     private ExitCodes() {

@@ -46,6 +46,10 @@ public class NightlyCommand {
             out.println("FAILED: run " + runId + ": " + why);
             return ExitCodes.FAILED;
         }
+        if (NightlyJobConfiguration.PARTIAL.equals(execution.getExitStatus().getExitCode())) {
+            out.println("PARTIAL: run " + runId + ": " + execution.getExitStatus().getExitDescription());
+            return ExitCodes.PARTIAL;
+        }
         out.println("OK: run " + runId + " succeeded");
         return ExitCodes.OK;
     }
@@ -74,9 +78,5 @@ public class NightlyCommand {
             root = root.getCause();
         }
         return root == t ? String.valueOf(t.getMessage()) : t.getMessage() + " (" + root.getMessage() + ")";
-    }
-
-    static String jobName() {
-        return NightlyJobConfiguration.JOB_NAME;
     }
 }

@@ -9,10 +9,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Proves a run lost and double-counted nothing: per source and entity, records read (landed) must equal
- * new + updated + unchanged + merged + quarantined. Stores the figures in {@code etl_reconciliation}.
+ * new + updated + unchanged + merged + quarantined + parked + held. Stores the figures in
+ * {@code etl_reconciliation}.
  */
 @Component
 public class Reconciler {
+
+    private static final String[] COLUMNS = {"read_count", "new_count", "updated_count", "unchanged_count", "merged_count",
+        "quarantined_count", "parked_count", "held_count", "skipped_rows", "released_count", "expired_count"};
 
     private final JdbcTemplate jdbc;
 
@@ -24,40 +28,57 @@ public class Reconciler {
     public List<Reconciliation> reconcile(long runId, List<String[]> expected) {
         Map<String, long[]> counts = new LinkedHashMap<>();
         for (String[] se : expected) {
-            counts.put(se[0] + "\u0000" + se[1], new long[7]);
+            counts.put(se[0] + "\u0000" + se[1], new long[COLUMNS.length]);
         }
         add(counts, 0, "SELECT source_id, entity, COUNT(*) FROM landing_record WHERE run_id = ? GROUP BY source_id, entity", runId);
-        add(counts, 5, "SELECT source_id, entity, COUNT(*) FROM quarantine WHERE run_id = ? GROUP BY source_id, entity", runId);
-        add(counts, 6, "SELECT source_id, entity, SUM(rows_skipped) FROM etl_extract_log WHERE run_id = ? GROUP BY source_id, entity", runId);
         String[] outcomes = {"new", "updated", "unchanged", "merged"};
         for (int i = 0; i < outcomes.length; i++) {
-            add(counts, 1 + i, "SELECT source_id, entity, COUNT(*) FROM etl_outcome WHERE run_id = ? AND outcome = '"
+            add(counts, 1 + i, "SELECT source_id, entity, COUNT(*) FROM etl_outcome WHERE run_id = ? AND carried = 0 AND outcome = '"
                     + outcomes[i] + "' GROUP BY source_id, entity", runId);
         }
+        add(counts, 5, "SELECT source_id, entity, COUNT(*) FROM quarantine WHERE run_id = ? AND origin_run_id = run_id "
+                + "GROUP BY source_id, entity", runId);
+        add(counts, 6, "SELECT source_id, entity, COUNT(*) FROM etl_outcome WHERE run_id = ? AND carried = 0 AND outcome = 'parked' "
+                + "GROUP BY source_id, entity", runId);
+        add(counts, 7, "SELECT source_id, entity, COUNT(*) FROM etl_outcome WHERE run_id = ? AND outcome = 'held' "
+                + "GROUP BY source_id, entity", runId);
+        add(counts, 8, "SELECT source_id, entity, SUM(rows_skipped) FROM etl_extract_log WHERE run_id = ? GROUP BY source_id, entity",
+                runId);
+        add(counts, 9, "SELECT source_id, entity, COUNT(*) FROM etl_outcome WHERE run_id = ? AND carried = 1 AND outcome IN "
+                + "('new', 'updated', 'unchanged', 'merged') GROUP BY source_id, entity", runId);
+        add(counts, 10, "SELECT source_id, entity, COUNT(*) FROM quarantine WHERE run_id = ? AND origin_run_id <> run_id "
+                + "GROUP BY source_id, entity", runId);
         jdbc.update("DELETE FROM etl_reconciliation WHERE run_id = ?", runId);
         List<Reconciliation> out = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
         counts.forEach((key, c) -> {
             String[] se = key.split("\u0000");
-            out.add(new Reconciliation(se[0], se[1], c[0], c[1], c[2], c[3], c[4], c[5], c[6]));
-            rows.add(new Object[] {runId, se[0], se[1], c[0], c[1], c[2], c[3], c[4], c[5], c[6]});
+            out.add(new Reconciliation(se[0], se[1], c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10]));
+            Object[] row = new Object[3 + c.length];
+            row[0] = runId;
+            row[1] = se[0];
+            row[2] = se[1];
+            for (int i = 0; i < c.length; i++) {
+                row[3 + i] = c[i];
+            }
+            rows.add(row);
         });
-        jdbc.batchUpdate("INSERT INTO etl_reconciliation (run_id, source_id, entity, read_count, new_count, updated_count, "
-                + "unchanged_count, merged_count, quarantined_count, skipped_rows) VALUES (?,?,?,?,?,?,?,?,?,?)", rows);
+        jdbc.batchUpdate("INSERT INTO etl_reconciliation (run_id, source_id, entity, " + String.join(", ", COLUMNS)
+                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
         return out;
     }
 
     public List<Reconciliation> load(long runId) {
-        return jdbc.query("SELECT source_id, entity, read_count, new_count, updated_count, unchanged_count, merged_count, "
-                + "quarantined_count, skipped_rows FROM etl_reconciliation WHERE run_id = ? ORDER BY source_id, entity",
-                (rs, i) -> new Reconciliation(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)), runId);
+        return jdbc.query("SELECT source_id, entity, " + String.join(", ", COLUMNS) + " FROM etl_reconciliation WHERE run_id = ? "
+                + "ORDER BY source_id, entity", (rs, i) -> new Reconciliation(rs.getString(1), rs.getString(2), rs.getLong(3),
+                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
+                rs.getLong(11), rs.getLong(12), rs.getLong(13)), runId);
     }
 
     private void add(Map<String, long[]> counts, int index, String sql, long runId) {
         jdbc.query(sql, rs -> {
             String key = rs.getString(1) + "\u0000" + rs.getString(2);
-            counts.computeIfAbsent(key, k -> new long[7])[index] += rs.getLong(3);
+            counts.computeIfAbsent(key, k -> new long[COLUMNS.length])[index] += rs.getLong(3);
         }, runId);
     }
 }

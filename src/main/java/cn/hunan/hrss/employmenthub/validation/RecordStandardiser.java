@@ -17,11 +17,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a {@link SourceRecord} into a {@link CanonicalRecord}: maps source columns to canonical fields,
@@ -37,6 +39,7 @@ public final class RecordStandardiser {
     private final FieldStandardiser fields;
     private final String sourceCounty;
     private final Map<EntityType, EntityMapping> mappings = new EnumMap<>(EntityType.class);
+    private final RecordRules recordRules;
 
     public RecordStandardiser(SourceDefinition source, List<String> defaultDateFormats, LocalDate runDate, PersonalData pii) {
         this.source = source;
@@ -46,6 +49,7 @@ public final class RecordStandardiser {
         this.fields = new FieldStandardiser(new Dates(formats), runDate, Regions.hunan());
         String region = Regions.normalise(source.region());
         this.sourceCounty = region != null && region.length() == 6 ? region : null;
+        this.recordRules = new RecordRules(region);
         source.entities().forEach(m -> EntityType.byKey(m.entity()).ifPresent(e -> mappings.putIfAbsent(e, m)));
     }
 
@@ -68,6 +72,15 @@ public final class RecordStandardiser {
             if (o.violation() != null) {
                 violations.add(o.violation());
             }
+        }
+        Set<String> given = new HashSet<>();
+        canonical.forEach((k, v) -> {
+            if (v != null) {
+                given.add(k);
+            }
+        });
+        if (violations.stream().noneMatch(Violation::isError)) {
+            recordRules.check(entity, canonical, given, violations);
         }
         derive(entity, canonical);
         String updatedAt = mapping.updatedAt() == null ? null : byLowerName.get(mapping.updatedAt().toLowerCase(Locale.ROOT));

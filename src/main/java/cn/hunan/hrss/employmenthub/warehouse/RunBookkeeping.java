@@ -16,6 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunBookkeeping implements Watermarks {
 
+    /** Sources that failed their error limit in a run keep their watermarks. */
+    private static final String LOADED = "source_id NOT IN (SELECT st.source_id FROM etl_source_status st "
+            + "WHERE st.run_id = ? AND st.status = 'FAILED')";
+
     private final JdbcTemplate jdbc;
 
     public RunBookkeeping(JdbcTemplate jdbc) {
@@ -51,8 +55,14 @@ public class RunBookkeeping implements Watermarks {
 
     /** Removes one source's partial extraction of a run, so a restarted partition starts clean. */
     public void clearExtraction(long runId, String sourceId) {
+        if (jdbc.queryForList("SELECT run_id FROM etl_extract_log WHERE run_id = ? AND source_id = ? UNION ALL "
+                + "SELECT run_id FROM landing_record WHERE run_id = ? AND source_id = ?", Long.class, runId, sourceId, runId,
+                sourceId).isEmpty()) {
+            return;
+        }
         jdbc.update("DELETE FROM landing_record WHERE run_id = ? AND source_id = ?", runId, sourceId);
         jdbc.update("DELETE FROM quarantine WHERE run_id = ? AND source_id = ?", runId, sourceId);
+        jdbc.update("DELETE FROM dq_violation WHERE run_id = ? AND source_id = ?", runId, sourceId);
         jdbc.update("DELETE FROM etl_extract_log WHERE run_id = ? AND source_id = ?", runId, sourceId);
         for (EntityType e : EntityType.values()) {
             jdbc.update("DELETE FROM " + e.stagingTable() + " WHERE run_id = ? AND source_id = ?", runId, sourceId);
@@ -62,12 +72,13 @@ public class RunBookkeeping implements Watermarks {
     /** Advances watermarks and remembers loaded files: called only after the run's data is merged. */
     public void commitWatermarks(long runId) {
         jdbc.update("INSERT INTO etl_watermark (source_id, entity, watermark, run_id) SELECT source_id, entity, MAX(watermark), run_id "
-                + "FROM etl_extract_log WHERE run_id = ? AND watermark IS NOT NULL GROUP BY source_id, entity, run_id "
-                + "ON DUPLICATE KEY UPDATE watermark = VALUES(watermark), run_id = VALUES(run_id)", runId);
+                + "FROM etl_extract_log WHERE run_id = ? AND watermark IS NOT NULL AND " + LOADED
+                + " GROUP BY source_id, entity, run_id ON DUPLICATE KEY UPDATE watermark = VALUES(watermark), run_id = VALUES(run_id)",
+                runId, runId);
         jdbc.update("INSERT INTO etl_source_file (source_id, entity, sha256, file_name, run_id) "
                 + "SELECT source_id, entity, fingerprint, MIN(unit_label), run_id FROM etl_extract_log "
-                + "WHERE run_id = ? AND fingerprint IS NOT NULL GROUP BY source_id, entity, fingerprint, run_id "
-                + "ON DUPLICATE KEY UPDATE run_id = run_id", runId);
+                + "WHERE run_id = ? AND fingerprint IS NOT NULL AND " + LOADED + " GROUP BY source_id, entity, fingerprint, run_id "
+                + "ON DUPLICATE KEY UPDATE run_id = run_id", runId, runId);
     }
 
     public void finish(long runId, String status, String message) {

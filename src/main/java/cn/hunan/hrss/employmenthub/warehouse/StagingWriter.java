@@ -3,6 +3,7 @@ package cn.hunan.hrss.employmenthub.warehouse;
 import cn.hunan.hrss.employmenthub.record.CanonicalRecord;
 import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.record.SourceRecord;
+import cn.hunan.hrss.employmenthub.system.PiiMasker;
 import cn.hunan.hrss.employmenthub.validation.Violation;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -22,8 +23,10 @@ public class StagingWriter implements ItemWriter<CanonicalRecord> {
 
     private static final String LANDING = "INSERT INTO landing_record (run_id, source_id, entity, file_name, line_no, "
             + "source_key, outcome, payload_enc, payload_masked) VALUES (?,?,?,?,?,?,?,?,?)";
-    private static final String QUARANTINE = "INSERT INTO quarantine (run_id, source_id, entity, file_name, line_no, "
-            + "rule_code, field_name, detail, all_rules, payload_masked) VALUES (?,?,?,?,?,?,?,?,?,?)";
+    private static final String QUARANTINE = "INSERT INTO quarantine (run_id, origin_run_id, source_id, entity, file_name, "
+            + "line_no, rule_code, field_name, detail, all_rules, payload_masked, payload_enc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String VIOLATION = "INSERT INTO dq_violation (run_id, source_id, entity, file_name, line_no, "
+            + "rule_code, severity, field_name, detail) VALUES (?,?,?,?,?,?,?,?,?)";
 
     private final JdbcTemplate jdbc;
     private final long runId;
@@ -47,17 +50,22 @@ public class StagingWriter implements ItemWriter<CanonicalRecord> {
     public void write(Chunk<? extends CanonicalRecord> chunk) {
         List<Object[]> landing = new ArrayList<>(chunk.size());
         List<Object[]> quarantine = new ArrayList<>();
+        List<Object[]> violations = new ArrayList<>();
         Map<EntityType, List<Object[]>> staged = new EnumMap<>(EntityType.class);
         for (CanonicalRecord r : chunk) {
             SourceRecord s = r.source();
             landing.add(new Object[] {runId, s.sourceId(), s.entity().key(), s.file(), s.line(), r.sourceKey(),
                     r.rejected() ? "quarantined" : "staged", r.payloadEncrypted(), r.payloadMasked()});
+            for (Violation v : r.violations()) {
+                violations.add(new Object[] {runId, s.sourceId(), s.entity().key(), s.file(), s.line(), v.rule().name(),
+                        v.rule().severity().name(), v.field(), detail(v)});
+            }
             if (r.rejected()) {
                 Violation v = r.firstError();
                 String all = r.violations().stream().filter(Violation::isError).map(x -> x.rule().name())
                         .distinct().collect(Collectors.joining(","));
-                quarantine.add(new Object[] {runId, s.sourceId(), s.entity().key(), s.file(), s.line(), v.rule().name(),
-                        v.field(), v.detail(), all, r.payloadMasked()});
+                quarantine.add(new Object[] {runId, runId, s.sourceId(), s.entity().key(), s.file(), s.line(), v.rule().name(),
+                        v.field(), detail(v), all, r.payloadMasked(), r.payloadEncrypted()});
             } else {
                 staged.computeIfAbsent(s.entity(), k -> new ArrayList<>()).add(stagingRow(r));
             }
@@ -66,7 +74,16 @@ public class StagingWriter implements ItemWriter<CanonicalRecord> {
         if (!quarantine.isEmpty()) {
             jdbc.batchUpdate(QUARANTINE, quarantine);
         }
+        if (!violations.isEmpty()) {
+            jdbc.batchUpdate(VIOLATION, violations);
+        }
         staged.forEach((entity, rows) -> jdbc.batchUpdate(stagingSql.get(entity), rows));
+    }
+
+    /** A violation's explanation, masked and cut to the column's size. */
+    private static String detail(Violation v) {
+        String d = PiiMasker.mask(v.detail());
+        return d == null || d.length() <= 500 ? d : d.substring(0, 500);
     }
 
     private Object[] stagingRow(CanonicalRecord r) {

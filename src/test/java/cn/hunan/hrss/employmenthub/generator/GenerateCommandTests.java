@@ -43,9 +43,11 @@ class GenerateCommandTests {
         long distinct = sum(truth.get("distinct"));
         long merged = sum(truth.get("merged"));
         long rejected = sum(truth.get("quarantined_by_rule"));
-        assertThat(read).isEqualTo(distinct + merged + rejected);
+        long parked = sum(truth.get("parked"));
+        assertThat(read).isEqualTo(distinct + merged + rejected + parked);
+        assertThat(parked).isEqualTo(sum(truth.get("parked_by_rule"))).isPositive();
         assertThat(truth.get("distinct").get("person").asLong()).isEqualTo(100);
-        assertThat(truth.get("quarantined_by_rule").properties()).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(truth.get("quarantined_by_rule").properties()).hasSizeGreaterThanOrEqualTo(20);
     }
 
     private static long sum(JsonNode node) {

@@ -74,7 +74,7 @@ class OnboardingFunctionalTests {
         // ...and a register in another layout and encoding
         Files.write(config.resolve("register.csv"), String.join("\r\n",
                 "零陵区就业驿站", "登记人：张干事", "姓名;证件号码;手机;登记时间", "周八;11010519491231002X;138 0013 8010;2023-09-01",
-                "陈二;44011320141005001X;13800138014;2023-09-02", "").getBytes(Charset.forName("GB18030")));
+                "陈二;150102198807303035;13800138014;2023-09-02", "").getBytes(Charset.forName("GB18030")));
         Files.writeString(config.resolve("sources/yongzhou/lingling-register.yml"), """
                 id: lingling-register
                 kind: csv

@@ -32,6 +32,13 @@ public final class TruthCheck {
     public List<String> differences(long runId) {
         perEntity("read", "SELECT entity, SUM(read_count) FROM etl_reconciliation WHERE run_id = ? GROUP BY entity", runId);
         perEntity("merged", "SELECT entity, SUM(merged_count) FROM etl_reconciliation WHERE run_id = ? GROUP BY entity", runId);
+        perEntity("parked", "SELECT entity, SUM(parked_count) FROM etl_reconciliation WHERE run_id = ? GROUP BY entity", runId);
+        Map<String, Long> parkedRules = new TreeMap<>();
+        jdbc.query("SELECT rule_code, COUNT(*) FROM dq_violation WHERE run_id = ? AND severity = 'PARK' GROUP BY rule_code",
+                rs -> { parkedRules.put(rs.getString(1), rs.getLong(2)); }, runId);
+        Map<String, Long> expectedParked = new TreeMap<>();
+        truth.get("parked_by_rule").fields().forEachRemaining(e -> expectedParked.put(e.getKey(), e.getValue().asLong()));
+        compare("parked by rule", expectedParked, parkedRules);
         truth.get("distinct").fields().forEachRemaining(e -> compare("distinct " + e.getKey(), e.getValue().asLong(),
                 jdbc.queryForObject("SELECT COUNT(*) FROM wh_" + e.getKey(), Long.class)));
         Map<String, Long> rules = new TreeMap<>();

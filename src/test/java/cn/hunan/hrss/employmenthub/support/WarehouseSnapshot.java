@@ -19,6 +19,16 @@ public final class WarehouseSnapshot {
     private WarehouseSnapshot() {
     }
 
+    /**
+     * The tables a rerun must leave alone: golden records, marts, landing and quarantine; not the run's own
+     * bookkeeping, nor {@code mart_data_quality}, which gains a row per run by design.
+     */
+    public static List<String> warehouse(JdbcTemplate jdbc) {
+        List<String> out = tables(jdbc, "wh_", "mart_", "landing", "quarantine", "dq_");
+        out.remove("mart_data_quality");
+        return out;
+    }
+
     public static List<String> tables(JdbcTemplate jdbc, String... prefixes) {
         List<String> out = new ArrayList<>();
         for (String t : jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE LOWER(table_schema) = "

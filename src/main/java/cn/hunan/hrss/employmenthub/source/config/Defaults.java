@@ -7,10 +7,17 @@ import java.util.List;
 public record Defaults(
         @JsonProperty("date-formats") List<String> dateFormats,
         @JsonProperty("error-limit") SourceDefinition.ErrorLimit errorLimit,
+        @JsonProperty("run-error-limit") SourceDefinition.ErrorLimit runErrorLimit,
+        @JsonProperty("park-days") Integer parkDays,
         @JsonProperty("chunk-size") Integer chunkSize,
         Integer parallelism) {
 
-    public static final Defaults NONE = new Defaults(null, null, null, null);
+    public static final Defaults NONE = new Defaults(null, null, null, null, null, null);
+
+    /** How long a record waits for the person, employer or enterprise it refers to before it is quarantined. */
+    public int parkDaysOrDefault() {
+        return parkDays == null ? 7 : parkDays;
+    }
 
     public int chunkSizeOrDefault() {
         return chunkSize == null ? 1000 : chunkSize;
