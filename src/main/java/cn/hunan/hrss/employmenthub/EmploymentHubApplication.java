@@ -1,10 +1,12 @@
 package cn.hunan.hrss.employmenthub;
 
+import cn.hunan.hrss.employmenthub.operations.AuditCommand;
 import cn.hunan.hrss.employmenthub.operations.CheckConfigCommand;
 import cn.hunan.hrss.employmenthub.operations.CommandLine;
 import cn.hunan.hrss.employmenthub.operations.ExitCodes;
 import cn.hunan.hrss.employmenthub.operations.Help;
 import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
+import cn.hunan.hrss.employmenthub.operations.RulesCommand;
 import cn.hunan.hrss.employmenthub.operations.StatusCommand;
 import cn.hunan.hrss.employmenthub.generator.GenerateCommand;
 import cn.hunan.hrss.employmenthub.source.config.ConfigException;
@@ -41,12 +43,17 @@ public class EmploymentHubApplication {
                     JobsConfig config = CheckConfigCommand.load(cl, out);
                     yield withContext(ctx -> ctx.getBean(NightlyCommand.class).run(cl, config, out));
                 }
+                case "rules" -> RulesCommand.run(cl, out);
+                case "audit" -> {
+                    cl.allow(java.util.List.of("run", "out"));
+                    yield withContext(ctx -> ctx.getBean(AuditCommand.class).run(cl, out));
+                }
                 case "status" -> {
                     cl.allow(java.util.List.of());
                     yield withContext(ctx -> ctx.getBean(StatusCommand.class).run(out));
                 }
                 default -> throw new CommandLine.UsageException("unknown command '" + cl.command()
-                        + "' (commands: check-config, nightly, generate, status, help)");
+                        + "' (commands: check-config, nightly, generate, status, rules, audit, help)");
             };
         } catch (CommandLine.UsageException e) {
             out.println("usage error: " + e.getMessage());
@@ -55,6 +62,14 @@ public class EmploymentHubApplication {
             out.println(e.getMessage());
             out.println("FAILED: jobs-config has " + e.problems().size() + " problem(s); nothing was run");
             return ExitCodes.CONFIG;
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String message = String.valueOf(root.getMessage()).strip().lines().findFirst().orElse("");
+            out.println("FAILED: " + root.getClass().getSimpleName() + ": " + message);
+            return ExitCodes.FAILED;
         }
     }
 

@@ -61,7 +61,7 @@ final class RegisterWriter {
                 line(out, "小计,本页" + 50 + "人,,,,,,,,");
             }
         }
-        Person any = w.persons.get(0);
+        Person any = w.persons.stream().filter(p -> p.county().equals(c.code())).findFirst().orElseThrow();
         for (int i = 0; i < 2; i++) {
             line(out, ++n + "," + f.personName() + ",男," + Messy.badCheck(newId(c)) + "," + f.mobile() + ",高中,,"
                     + any.residence() + ",2023-05-06," + any.station());

@@ -29,6 +29,15 @@ public final class Help {
                       ones, with DIR/jobs-config/ describing them and DIR/truth.json holding what a correct run must
                       produce. Defaults: 3 counties, 300 persons per county, seed 42. County databases go to
                       --source-db-url when given, else to H2 script files in DIR. Same seed, same files.""";
+            case "rules" -> """
+                    rules
+                      Lists the validation rules: code, severity (error quarantines, warning loads and flags, park holds
+                      a record until what it refers to arrives), the entities it applies to, and what it catches.""";
+            case "audit" -> """
+                    audit [--run=ID] [--out=DIR]
+                      Writes the data-quality report of a run (default: the latest) to DIR (default audit/run-ID):
+                      audit.html, self-contained (charts as inline SVG, no network), and sources.csv, rules.csv,
+                      samples.csv (up to 20 masked records per rule, with file and line), trend.csv (last 30 runs).""";
             case "status" -> """
                     status
                       Shows the last runs, the reconciliation of the latest run and the size of every golden table.""";
@@ -42,6 +51,8 @@ public final class Help {
                       nightly        run the nightly integration (extract, validate, merge, marts)
                       generate       write synthetic source systems, their jobs-config and truth.json
                       status         show recent runs and warehouse sizes
+                      rules          list the validation rules
+                      audit          write a run's data-quality report (HTML and CSV)
                       help           this text; COMMAND --help for one command
 
                     every command accepts --config-dir=DIR (default: jobs-config in the working directory).""";

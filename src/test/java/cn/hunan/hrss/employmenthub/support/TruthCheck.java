@@ -47,6 +47,10 @@ public final class TruthCheck {
         Map<String, Long> expectedRules = new TreeMap<>();
         truth.get("quarantined_by_rule").fields().forEachRemaining(e -> expectedRules.put(e.getKey(), e.getValue().asLong()));
         compare("quarantine by rule", expectedRules, rules);
+        Map<String, Long> violations = new TreeMap<>();
+        jdbc.query("SELECT rule_code, COUNT(*) FROM dq_violation WHERE run_id = ? AND severity = 'ERROR' GROUP BY rule_code",
+                rs -> { violations.put(rs.getString(1), rs.getLong(2)); }, runId);
+        compare("violations by rule (every rule each record broke)", expectedRules, violations);
         JsonNode marts = truth.get("marts");
         rows("mart_311_county", marts.get("mart_311_county"), "service_year, county_code",
                 "SELECT service_year, county_code, difficulty_persons, complete_persons FROM mart_311_county");
