@@ -19,7 +19,8 @@ public final class Help {
                       Runs the nightly integration for the given business date (default: yesterday): checks the
                       config, extracts what changed in every enabled source since its watermark, standardises,
                       validates, quarantines, merges golden records, reconciles, rebuilds the marts, then advances
-                      the watermarks. Prints the per-source summary. Exit 0 on success, 1 on failure.
+                      the watermarks. Prints the per-source summary. Exit 0 on success, 1 on failure, 3 when some
+                      sources failed their error limits and the others loaded (PARTIAL).
                       Warehouse: WAREHOUSE_JDBC_URL / WAREHOUSE_USERNAME / WAREHOUSE_PASSWORD (default: embedded H2
                       in ./data). Personal-data key: HUB_PII_KEY (base64, 32+ bytes).""";
             case "generate" -> """
