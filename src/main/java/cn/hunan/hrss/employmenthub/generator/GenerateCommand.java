@@ -105,6 +105,7 @@ public final class GenerateCommand {
         truth.put("distinct", ledger.distinct());
         truth.put("merged", ledger.merged());
         truth.put("quarantined_by_rule", ledger.rejectedByRule());
+        truth.put("warnings_by_rule", ledger.warningsByRule());
         truth.put("parked", ledger.parked());
         truth.put("parked_by_rule", ledger.parkedByRule());
         Map<String, Object> marts = new LinkedHashMap<>();

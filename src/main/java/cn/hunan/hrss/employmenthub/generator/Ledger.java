@@ -17,6 +17,7 @@ final class Ledger {
     private final Map<String, Long> rejected = new TreeMap<>();
     private final Map<String, Long> parked = new TreeMap<>();
     private final Map<String, Long> parkedByRule = new TreeMap<>();
+    private final Map<String, Long> warnings = new TreeMap<>();
 
     void valid(String entity, String key) {
         read.merge(entity, 1L, Long::sum);
@@ -34,6 +35,15 @@ final class Ledger {
         read.merge(entity, 1L, Long::sum);
         parked.merge(entity, 1L, Long::sum);
         parkedByRule.merge(rule, 1L, Long::sum);
+    }
+
+    /** A record that loads but is flagged, e.g. a converted first-generation ID number. */
+    void warn(String rule) {
+        warnings.merge(rule, 1L, Long::sum);
+    }
+
+    Map<String, Long> warningsByRule() {
+        return warnings;
     }
 
     Map<String, Long> parked() {

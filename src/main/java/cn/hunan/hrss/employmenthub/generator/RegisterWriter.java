@@ -50,7 +50,7 @@ final class RegisterWriter {
                 continue;
             }
             line(out, ++n + "," + messy.name(p.name()) + "," + (p.gender().equals("1") ? "男" : "女") + ","
-                    + messy.idNumber(p.id()) + "," + messy.phone(p.phone()) + "," + Messy.educationLabel(p.education()) + ","
+                    + id(p.id()) + "," + messy.phone(p.phone()) + "," + Messy.educationLabel(p.education()) + ","
                     + Messy.categoryLabels(p.categories()) + "," + p.residence() + "," + messy.date(p.registered()) + ","
                     + p.station());
             ledger.valid("person", p.id());
@@ -94,6 +94,15 @@ final class RegisterWriter {
         Files.write(file, out.toByteArray());
     }
 
+    /** An ID number as an officer typed it; a first-generation 15-digit form is flagged by the pipeline. */
+    private String id(String id18) {
+        String typed = messy.idNumber(id18);
+        if (typed.strip().length() == 15) {
+            ledger.warn("ID_15_CONVERTED");
+        }
+        return typed;
+    }
+
     /** A valid ID number of nobody in the world, for records that must fail on another field. */
     private String newId(County c) {
         return f.idNumber(c.code(), f.date(java.time.LocalDate.of(1970, 1, 1), java.time.LocalDate.of(2000, 1, 1)), true, taken());
@@ -118,7 +127,7 @@ final class RegisterWriter {
         int n = 0;
         for (Service s : w.services) {
             if (s.person().county().equals(c.code()) && s.alsoInRegister()) {
-                line(out, ++n + "," + messy.idNumber(s.person().id()) + "," + CountyDatabaseWriter.serviceLabel(s.type()) + ","
+                line(out, ++n + "," + id(s.person().id()) + "," + CountyDatabaseWriter.serviceLabel(s.type()) + ","
                         + messy.date(s.date()) + "," + s.station() + "," + s.staff());
                 ledger.valid("service", CountyDatabaseWriter.serviceKey(s));
             }

@@ -51,6 +51,12 @@ public final class TruthCheck {
         jdbc.query("SELECT rule_code, COUNT(*) FROM dq_violation WHERE run_id = ? AND severity = 'ERROR' GROUP BY rule_code",
                 rs -> { violations.put(rs.getString(1), rs.getLong(2)); }, runId);
         compare("violations by rule (every rule each record broke)", expectedRules, violations);
+        Map<String, Long> warnings = new TreeMap<>();
+        jdbc.query("SELECT rule_code, COUNT(*) FROM dq_violation WHERE run_id = ? AND severity = 'WARNING' GROUP BY rule_code",
+                rs -> { warnings.put(rs.getString(1), rs.getLong(2)); }, runId);
+        Map<String, Long> expectedWarnings = new TreeMap<>();
+        truth.get("warnings_by_rule").fields().forEachRemaining(e -> expectedWarnings.put(e.getKey(), e.getValue().asLong()));
+        compare("warnings by rule", expectedWarnings, warnings);
         JsonNode marts = truth.get("marts");
         rows("mart_311_county", marts.get("mart_311_county"), "service_year, county_code",
                 "SELECT service_year, county_code, difficulty_persons, complete_persons FROM mart_311_county");

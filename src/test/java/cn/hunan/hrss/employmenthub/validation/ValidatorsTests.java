@@ -113,6 +113,33 @@ class ValidatorsTests {
         void lowercaseAndSpacesAreStandardised() {
             assertThat(CreditCodes.check(" 91310115ma1k3btp2b ")).isEqualTo("91310115MA1K3BTP2B");
         }
+
+        @Test
+        void agreesWithAnIndependentCheckOnRandomCodes() {
+            Random random = new Random(11);
+            String alphabet = CreditCodes.ALPHABET;
+            for (int i = 0; i < 2000; i++) {
+                StringBuilder first17 = new StringBuilder("91430481");
+                while (first17.length() < 17) {
+                    first17.append(alphabet.charAt(random.nextInt(31)));
+                }
+                char check = independentCheck(first17.toString());
+                assertThat(CreditCodes.check(first17.toString() + check)).isEqualTo(first17.toString() + check);
+                char wrong = alphabet.charAt((alphabet.indexOf(check) + 1 + random.nextInt(30)) % 31);
+                assertThat(CreditCodes.check(first17.toString() + wrong)).isEqualTo(Rule.CREDIT_CHECK);
+            }
+        }
+
+        /** GB 32100: the weights are the powers of 3 modulo 31, computed here rather than tabulated. */
+        private char independentCheck(String first17) {
+            int sum = 0;
+            int weight = 1;
+            for (int i = 0; i < 17; i++) {
+                sum += CreditCodes.ALPHABET.indexOf(first17.charAt(i)) * weight;
+                weight = weight * 3 % 31;
+            }
+            return CreditCodes.ALPHABET.charAt((31 - sum % 31) % 31);
+        }
     }
 
     @Nested
