@@ -1,6 +1,7 @@
--- Rebuilds mart_311_person and mart_311_county: for every year with services, every employment-difficulty
--- person registered by then, and whether they received 3 recommendations, 1 guidance and 1 training.
-DELETE FROM mart_311_person;
+-- The "311" service (3 job recommendations, 1 career guidance, 1 free training a year for every
+-- employment-difficulty person): per person and county for the counties in etl_mart_scope; per city, officer and
+-- station in full (single passes over the county rows and the services).
+DELETE FROM mart_311_person WHERE county_code IN (SELECT county_code FROM etl_mart_scope);
 
 INSERT INTO mart_311_person (service_year, person_key, county_code, recommendations, guidance, training, complete_311)
 SELECT t.service_year, t.person_key, t.county_code, t.recommendations, t.guidance, t.training,
@@ -15,13 +16,42 @@ FROM (
                     AND (p.registered_on IS NULL OR EXTRACT(YEAR FROM p.registered_on) <= y.service_year)
     LEFT JOIN wh_service s ON s.person_id_number_hash = p.id_number_hash
                           AND EXTRACT(YEAR FROM s.served_on) = y.service_year
+    WHERE COALESCE(p.county_code, '') IN (SELECT county_code FROM etl_mart_scope)
     GROUP BY y.service_year, p.id_number_hash, p.county_code
 ) t;
 
-DELETE FROM mart_311_county;
+DELETE FROM mart_311_county WHERE county_code IN (SELECT county_code FROM etl_mart_scope);
 
 INSERT INTO mart_311_county (service_year, county_code, county_name, difficulty_persons, complete_persons, completion_rate)
 SELECT m.service_year, m.county_code, COALESCE(c.name, '(unknown)'), COUNT(*), SUM(m.complete_311),
        ROUND(SUM(m.complete_311) * 1.0 / COUNT(*), 4)
 FROM mart_311_person m LEFT JOIN wh_region c ON c.code = m.county_code
+WHERE m.county_code IN (SELECT county_code FROM etl_mart_scope)
 GROUP BY m.service_year, m.county_code, c.name;
+
+DELETE FROM mart_311_city;
+
+INSERT INTO mart_311_city (service_year, city_code, city_name, difficulty_persons, complete_persons, completion_rate)
+SELECT m.service_year, SUBSTRING(m.county_code, 1, 4), c.name, SUM(m.difficulty_persons), SUM(m.complete_persons),
+       ROUND(SUM(m.complete_persons) * 1.0 / SUM(m.difficulty_persons), 4)
+FROM mart_311_county m JOIN wh_region c ON c.code = SUBSTRING(m.county_code, 1, 4)
+GROUP BY m.service_year, SUBSTRING(m.county_code, 1, 4), c.name;
+
+DELETE FROM mart_311_officer;
+
+INSERT INTO mart_311_officer (service_year, staff_code, county_code, persons_helped, person_times_311)
+SELECT EXTRACT(YEAR FROM s.served_on), s.staff_code, COALESCE(MAX(st.county_code), ''),
+       COUNT(DISTINCT s.person_id_number_hash),
+       SUM(CASE WHEN s.service_type IN ('recommendation', 'guidance', 'training') THEN 1 ELSE 0 END)
+FROM wh_service s LEFT JOIN wh_staff st ON st.staff_code = s.staff_code
+WHERE s.staff_code IS NOT NULL
+GROUP BY EXTRACT(YEAR FROM s.served_on), s.staff_code;
+
+DELETE FROM mart_311_station;
+
+INSERT INTO mart_311_station (service_year, station_code, county_code, persons_served, person_times_311)
+SELECT EXTRACT(YEAR FROM s.served_on), s.station_code, COALESCE(MAX(t.county_code), ''),
+       COUNT(DISTINCT s.person_id_number_hash),
+       SUM(CASE WHEN s.service_type IN ('recommendation', 'guidance', 'training') THEN 1 ELSE 0 END)
+FROM wh_service s LEFT JOIN wh_station t ON t.station_code = s.station_code
+GROUP BY EXTRACT(YEAR FROM s.served_on), s.station_code;

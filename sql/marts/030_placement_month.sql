@@ -1,9 +1,55 @@
--- Rebuilds mart_placement_month: placements per county, month and channel.
-DELETE FROM mart_placement_month;
+-- Placements per county, month, channel and form for the counties in etl_mart_scope: count, share insured,
+-- mean and median wage for placements paid by the month and by the day, mean days since registration.
+DELETE FROM mart_placement_month WHERE county_code IN (SELECT county_code FROM etl_mart_scope);
 
-INSERT INTO mart_placement_month (county_code, placement_year, placement_month, channel, placements, insured, monthly_wage_avg)
-SELECT COALESCE(p.county_code, ''), EXTRACT(YEAR FROM p.started_on), EXTRACT(MONTH FROM p.started_on), p.channel,
-       COUNT(*), SUM(CASE WHEN p.insurance THEN 1 ELSE 0 END),
-       ROUND(AVG(CASE WHEN p.pay_period = 'month' THEN p.wage END), 2)
-FROM wh_placement p
-GROUP BY COALESCE(p.county_code, ''), EXTRACT(YEAR FROM p.started_on), EXTRACT(MONTH FROM p.started_on), p.channel;
+INSERT INTO mart_placement_month (county_code, placement_year, placement_month, channel, form, placements, insured,
+                                  insured_share, monthly_wage_mean, monthly_wage_median, daily_wage_mean, daily_wage_median,
+                                  days_from_registration)
+SELECT a.county_code, a.y, a.m, a.channel, a.form, a.placements, a.insured, ROUND(a.insured * 1.0 / a.placements, 4),
+       a.monthly_mean, mm.median, a.daily_mean, dm.median, a.days
+FROM (
+    SELECT COALESCE(pl.county_code, '') AS county_code, EXTRACT(YEAR FROM pl.started_on) AS y,
+           EXTRACT(MONTH FROM pl.started_on) AS m, pl.channel, COALESCE(pl.form, '') AS form, COUNT(*) AS placements,
+           SUM(CASE WHEN pl.insurance THEN 1 ELSE 0 END) AS insured,
+           ROUND(AVG(CASE WHEN pl.pay_period = 'month' THEN pl.wage END), 2) AS monthly_mean,
+           ROUND(AVG(CASE WHEN pl.pay_period = 'day' THEN pl.wage END), 2) AS daily_mean,
+           ROUND(AVG(TIMESTAMPDIFF(DAY, p.registered_on, pl.started_on) * 1.0), 1) AS days
+    FROM wh_placement pl LEFT JOIN wh_person p ON p.id_number_hash = pl.person_id_number_hash
+    WHERE COALESCE(pl.county_code, '') IN (SELECT county_code FROM etl_mart_scope)
+    GROUP BY COALESCE(pl.county_code, ''), EXTRACT(YEAR FROM pl.started_on), EXTRACT(MONTH FROM pl.started_on), pl.channel,
+             COALESCE(pl.form, '')
+) a
+LEFT JOIN (
+    SELECT county_code, y, m, channel, form, pay_period, ROUND(AVG(wage), 2) AS median
+    FROM (
+        SELECT COALESCE(county_code, '') AS county_code, EXTRACT(YEAR FROM started_on) AS y, EXTRACT(MONTH FROM started_on) AS m,
+               channel, COALESCE(form, '') AS form, pay_period, wage,
+               ROW_NUMBER() OVER (PARTITION BY COALESCE(county_code, ''), EXTRACT(YEAR FROM started_on),
+                                  EXTRACT(MONTH FROM started_on), channel, COALESCE(form, ''), pay_period ORDER BY wage) AS rn,
+               COUNT(*) OVER (PARTITION BY COALESCE(county_code, ''), EXTRACT(YEAR FROM started_on),
+                              EXTRACT(MONTH FROM started_on), channel, COALESCE(form, ''), pay_period) AS cnt
+        FROM wh_placement
+        WHERE wage IS NOT NULL AND pay_period IN ('month', 'day')
+          AND COALESCE(county_code, '') IN (SELECT county_code FROM etl_mart_scope)
+    ) ranked
+    WHERE rn IN (FLOOR((cnt + 1) / 2), FLOOR((cnt + 2) / 2))
+    GROUP BY county_code, y, m, channel, form, pay_period
+) mm ON mm.county_code = a.county_code AND mm.y = a.y AND mm.m = a.m AND mm.channel = a.channel AND mm.form = a.form
+    AND mm.pay_period = 'month'
+LEFT JOIN (
+    SELECT county_code, y, m, channel, form, pay_period, ROUND(AVG(wage), 2) AS median
+    FROM (
+        SELECT COALESCE(county_code, '') AS county_code, EXTRACT(YEAR FROM started_on) AS y, EXTRACT(MONTH FROM started_on) AS m,
+               channel, COALESCE(form, '') AS form, pay_period, wage,
+               ROW_NUMBER() OVER (PARTITION BY COALESCE(county_code, ''), EXTRACT(YEAR FROM started_on),
+                                  EXTRACT(MONTH FROM started_on), channel, COALESCE(form, ''), pay_period ORDER BY wage) AS rn,
+               COUNT(*) OVER (PARTITION BY COALESCE(county_code, ''), EXTRACT(YEAR FROM started_on),
+                              EXTRACT(MONTH FROM started_on), channel, COALESCE(form, ''), pay_period) AS cnt
+        FROM wh_placement
+        WHERE wage IS NOT NULL AND pay_period IN ('month', 'day')
+          AND COALESCE(county_code, '') IN (SELECT county_code FROM etl_mart_scope)
+    ) ranked
+    WHERE rn IN (FLOOR((cnt + 1) / 2), FLOOR((cnt + 2) / 2))
+    GROUP BY county_code, y, m, channel, form, pay_period
+) dm ON dm.county_code = a.county_code AND dm.y = a.y AND dm.m = a.m AND dm.channel = a.channel AND dm.form = a.form
+    AND dm.pay_period = 'day';

@@ -5,6 +5,7 @@ import cn.hunan.hrss.employmenthub.operations.CheckConfigCommand;
 import cn.hunan.hrss.employmenthub.operations.CommandLine;
 import cn.hunan.hrss.employmenthub.operations.ExitCodes;
 import cn.hunan.hrss.employmenthub.operations.Help;
+import cn.hunan.hrss.employmenthub.operations.MartsCommand;
 import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
 import cn.hunan.hrss.employmenthub.operations.RulesCommand;
 import cn.hunan.hrss.employmenthub.operations.StatusCommand;
@@ -48,12 +49,20 @@ public class EmploymentHubApplication {
                     cl.allow(java.util.List.of("run", "out"));
                     yield withContext(ctx -> ctx.getBean(AuditCommand.class).run(cl, out));
                 }
+                case "marts" -> {
+                    cl.allow(java.util.List.of("rebuild"));
+                    yield withContext(ctx -> ctx.getBean(MartsCommand.class).rebuild(cl, out));
+                }
+                case "report" -> {
+                    cl.allow(java.util.List.of("year", "out"));
+                    yield withContext(ctx -> ctx.getBean(MartsCommand.class).report(cl, out));
+                }
                 case "status" -> {
                     cl.allow(java.util.List.of());
                     yield withContext(ctx -> ctx.getBean(StatusCommand.class).run(out));
                 }
                 default -> throw new CommandLine.UsageException("unknown command '" + cl.command()
-                        + "' (commands: check-config, nightly, generate, status, rules, audit, help)");
+                        + "' (commands: check-config, nightly, generate, status, rules, audit, marts, report, help)");
             };
         } catch (CommandLine.UsageException e) {
             out.println("usage error: " + e.getMessage());

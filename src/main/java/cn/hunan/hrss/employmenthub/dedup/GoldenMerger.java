@@ -40,6 +40,7 @@ public class GoldenMerger {
     }
 
     public void merge(long runId, LocalDate runDate, int parkDays) {
+        jdbc.update("DELETE FROM etl_touched_county WHERE run_id = ?", runId);
         for (EntityType e : EntityType.values()) {
             tx.executeWithoutResult(status -> mergeEntity(runId, runDate, parkDays, e));
         }
@@ -57,12 +58,31 @@ public class GoldenMerger {
         jdbc.update(outcomeSql(e), runId, e.key(), runId, runId, e.key(), runId, e.key());
         jdbc.update("DELETE FROM etl_parked WHERE entity = ? AND stg_id IN (SELECT o.stg_id FROM etl_outcome o "
                 + "WHERE o.run_id = ? AND o.entity = ? AND o.outcome <> 'parked')", e.key(), runId, e.key());
+        touchCounties(runId, e);
         jdbc.update(upsertSql(e), runId, runId, runId, e.key());
         jdbc.update("INSERT INTO wh_xref (entity, source_id, source_key, match_key, created_run_id) "
                 + "SELECT ?, s.source_id, s.source_key, MAX(s.match_key), ? FROM " + e.stagingTable() + " s "
                 + "JOIN etl_outcome o ON o.run_id = ? AND o.entity = ? AND o.stg_id = s.id "
                 + "WHERE o.outcome IN ('new', 'updated', 'unchanged', 'merged') GROUP BY s.source_id, s.source_key "
                 + "ON DUPLICATE KEY UPDATE match_key = VALUES(match_key)", e.key(), runId, runId, e.key());
+    }
+
+    /**
+     * Records the counties whose marts this entity's changes affect: the county a changed golden record had, the
+     * county it has now, and for events the county of their person.
+     */
+    private void touchCounties(long runId, EntityType e) {
+        String changed = " JOIN etl_outcome o ON o.run_id = " + runId + " AND o.entity = '" + e.key() + "' AND o.stg_id = s.id "
+                + "WHERE o.outcome IN ('new', 'updated')";
+        String counties = "SELECT g.county_code FROM " + e.goldenTable() + " g JOIN " + e.stagingTable() + " s ON s.match_key = "
+                + "g.match_key" + changed + " UNION SELECT s.county_code FROM " + e.stagingTable() + " s" + changed;
+        if (e.field("person_id_number").isPresent()) {
+            counties += " UNION SELECT p.county_code FROM " + e.stagingTable() + " s JOIN wh_person p ON p.id_number_hash = "
+                    + "s.person_id_number_hash" + changed;
+        }
+        jdbc.update("INSERT INTO etl_touched_county (run_id, county_code) SELECT DISTINCT ?, COALESCE(x.county_code, '') FROM ("
+                + counties + ") x WHERE NOT EXISTS (SELECT 1 FROM etl_touched_county t WHERE t.run_id = ? AND t.county_code = "
+                + "COALESCE(x.county_code, ''))", runId, runId);
     }
 
     /** A restarted merge starts over: what an interrupted attempt decided for this run is dropped. */

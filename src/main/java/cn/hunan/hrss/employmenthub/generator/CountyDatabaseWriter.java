@@ -91,7 +91,7 @@ final class CountyDatabaseWriter {
         }
         LocalDate birth = LocalDate.of(1985, 6, 15);
         String man = f.idNumber(c.code(), birth, true, taken());
-        s.insert(p + "jy_ry", cols, ++n, f.personName(), man, "女", birth, f.mobile(), null, c.villages().get(0), "高中", "",
+        s.insert(p + "jy_ry", cols, ++n, f.personName(), man, "女", birth, f.mobile(), null, c.anyHome(), "高中", "",
                 LocalDate.of(2023, 3, 1), null, gxsj());
         ledger.reject("person", "PERSON_GENDER_MISMATCH");
     }
@@ -137,6 +137,9 @@ final class CountyDatabaseWriter {
         List<Person> unplaced = w.persons.stream().filter(x -> x.county().equals(c.code()) && x.inCountyDb()
                 && x.registered().isAfter(LocalDate.of(2019, 3, 1)) && x.registered().isBefore(LocalDate.of(2023, 11, 1))
                 && w.placements.stream().noneMatch(pl -> pl.person() == x)).limit(3).toList();
+        if (unplaced.size() < 3) {
+            return;
+        }
         Employer employer = w.employers.stream().filter(e -> e.county().equals(c.code())).findFirst().orElseThrow();
         String cols = "jybh, sfzh, dwdm, dwmc, rzrq, gz, xzzq, qd, jyxs, sbbz, jyd, gxsj";
         Person a = unplaced.get(0);

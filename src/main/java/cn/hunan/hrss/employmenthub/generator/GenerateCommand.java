@@ -26,22 +26,30 @@ import java.util.Map;
 public final class GenerateCommand {
 
     public static final String RUN_DATE = "2023-12-31";
+    /** The profile whose marts reproduce the seed article's end-2023 figures. */
+    public static final String PROVINCE_2023 = "province-2023";
 
     private GenerateCommand() {
     }
 
     public static int run(CommandLine cl, PrintStream out) {
-        cl.allow(List.of("out", "counties", "persons", "seed", "source-db-url"));
+        cl.allow(List.of("out", "counties", "persons", "seed", "source-db-url", "profile"));
+        String profile = cl.option("profile", "sample");
+        if (!profile.equals("sample") && !profile.equals(PROVINCE_2023)) {
+            throw new CommandLine.UsageException("--profile must be sample or " + PROVINCE_2023);
+        }
         Path dir = Path.of(cl.option("out").orElseThrow(() -> new CommandLine.UsageException("--out=DIR is required")));
         int counties = cl.intOption("counties", 3);
         int persons = cl.intOption("persons", 900);
         long seed = cl.intOption("seed", 42);
-        if (counties < 1 || counties > 134 || persons < counties) {
+        if (counties < 1 || counties > 134 || persons < (profile.equals(PROVINCE_2023) ? 134 : counties)) {
             throw new CommandLine.UsageException("--counties must be 1..134 and --persons at least one per county");
         }
         try {
-            Map<String, Object> truth = generate(dir, counties, persons, seed, cl.option("source-db-url").orElse(null));
-            out.println("generated " + counties + " counties, " + persons + " persons (seed " + seed + ") in " + dir);
+            Map<String, Object> truth = generate(dir, profile.equals(PROVINCE_2023) ? 0 : counties, persons, seed,
+                    cl.option("source-db-url").orElse(null));
+            out.println("generated " + (profile.equals(PROVINCE_2023) ? "the calibrated province (134 counties)" : counties
+                    + " counties") + ", " + persons + " persons (seed " + seed + ") in " + dir);
             out.println("  config: " + dir.resolve("jobs-config") + "   truth: " + dir.resolve("truth.json"));
             out.println("  run:    java -jar target/employment-hub.jar nightly --config-dir=" + dir.resolve("jobs-config")
                     + " --date=" + truth.get("run_date"));
@@ -54,15 +62,17 @@ public final class GenerateCommand {
         }
     }
 
+    /** Generates {@code countyCount} sampled counties, or the calibrated province when {@code countyCount} is 0. */
     public static Map<String, Object> generate(Path dir, int countyCount, int personCount, long seed, String sourceDbUrl)
             throws IOException, SQLException {
         Fakes fakes = new Fakes(seed);
-        World world = new WorldBuilder(fakes).build(countyCount, personCount);
+        World world = countyCount == 0 ? new WorldBuilder(fakes).buildProvince2023(personCount)
+                : new WorldBuilder(fakes).build(countyCount, personCount);
         Ledger ledger = new Ledger();
         Path config = dir.resolve("jobs-config");
         Files.createDirectories(config);
         ConfigWriter configs = new ConfigWriter(config);
-        configs.defaults();
+        configs.defaults(countyCount == 0);
         CountyDatabaseWriter db = new CountyDatabaseWriter(world, fakes, ledger);
         RegisterWriter registers = new RegisterWriter(world, fakes, ledger);
         for (County c : world.counties) {
@@ -108,11 +118,7 @@ public final class GenerateCommand {
         truth.put("warnings_by_rule", ledger.warningsByRule());
         truth.put("parked", ledger.parked());
         truth.put("parked_by_rule", ledger.parkedByRule());
-        Map<String, Object> marts = new LinkedHashMap<>();
-        marts.put("mart_311_county", TruthMarts.service311(world));
-        marts.put("mart_placement_month", TruthMarts.placementMonth(world));
-        marts.put("mart_platform_coverage", TruthMarts.coverage(world));
-        truth.put("marts", marts);
+        truth.put("marts", new TruthMarts(world).all());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("truth.json").toFile(), truth);
         return truth;
     }

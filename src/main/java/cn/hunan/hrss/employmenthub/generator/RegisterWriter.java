@@ -77,7 +77,7 @@ final class RegisterWriter {
         line(out, ++n + "," + f.personName() + ",女," + child + "," + f.mobile() + ",初中,," + any.residence()
                 + ",2023-06-01," + any.station());
         ledger.reject("person", "PERSON_AGE_UNDER_16");
-        String elsewhere = w.counties.size() > 1 ? otherCountyVillage(c) : "430102001001";
+        String elsewhere = w.counties.size() > 1 ? otherCountyHome(c) : "430102001001";
         line(out, ++n + "," + f.personName() + ",男," + newId(c) + "," + f.mobile() + ",初中,," + elsewhere
                 + ",2023-06-02," + any.station());
         ledger.reject("person", "REGION_OUTSIDE_SOURCE");
@@ -115,9 +115,9 @@ final class RegisterWriter {
         return taken;
     }
 
-    private String otherCountyVillage(County c) {
-        County other = w.counties.stream().filter(x -> !x.code().equals(c.code())).findFirst().orElseThrow();
-        return other.villages().get(0);
+    private String otherCountyHome(County c) {
+        return w.counties.stream().filter(x -> !x.code().equals(c.code()) && !x.homes().get(0).equals(x.code()))
+                .findFirst().orElseThrow().homes().get(0);
     }
 
     void serviceRegister(County c, Path file) throws IOException {
@@ -153,9 +153,9 @@ final class RegisterWriter {
                     ledger.valid("staff", s.code());
                 }
             }
-            row(roster.createRow(r++), c.code() + "-GH99998", "", "就业专干", w.stations.get(0).code(), c.villages().get(0), "无", f.mobile());
+            row(roster.createRow(r++), c.code() + "-GH99998", "", "就业专干", w.stations.get(0).code(), c.anyHome(), "无", f.mobile());
             ledger.reject("staff", "REQUIRED_MISSING");
-            row(roster.createRow(r), c.code() + "-GH99999", f.personName(), "保安", w.stations.get(0).code(), c.villages().get(0), "无",
+            row(roster.createRow(r), c.code() + "-GH99999", f.personName(), "保安", w.stations.get(0).code(), c.anyHome(), "无",
                     f.mobile());
             ledger.reject("staff", "CODE_UNKNOWN");
 

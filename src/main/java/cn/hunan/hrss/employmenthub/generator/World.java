@@ -11,6 +11,16 @@ final class World {
 
     record County(String code, String name, String cityCode, List<String> streets, List<String> townships,
                   List<String> communities, List<String> villages) {
+        /** A village-level unit of the county to live in: a village, else a community, else the county itself. */
+        String anyHome() {
+            return !villages.isEmpty() ? villages.get(0) : !communities.isEmpty() ? communities.get(0) : code;
+        }
+
+        List<String> homes() {
+            List<String> all = new ArrayList<>(villages);
+            all.addAll(communities);
+            return all.isEmpty() ? List.of(code) : all;
+        }
     }
 
     record Person(String id, String name, String gender, LocalDate birth, String phone, String residence, String county,

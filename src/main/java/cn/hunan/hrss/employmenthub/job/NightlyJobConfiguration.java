@@ -178,7 +178,7 @@ public class NightlyJobConfiguration {
     @Bean
     Step martStep(JobRepository jobRepository, PlatformTransactionManager tm, MartRefresher marts) {
         return tasklet("marts", jobRepository, tm, (contribution, chunk) -> {
-            marts.refreshAll();
+            marts.refreshAfter(runId(chunk));
             return RepeatStatus.FINISHED;
         });
     }

@@ -85,14 +85,15 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
 
     @Override
     public void close() throws ItemStreamException {
-        if (cursor != null) {
-            try {
+        try {
+            if (cursor != null) {
                 cursor.close();
-            } catch (Exception e) {
-                throw new ItemStreamException("cannot close " + unit.label(), e);
-            } finally {
-                cursor = null;
             }
+            adapter.close();
+        } catch (Exception e) {
+            throw new ItemStreamException("cannot close source " + source.id(), e);
+        } finally {
+            cursor = null;
         }
     }
 }

@@ -17,7 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds the mart tables by running each file of {@code sql/marts/} (packaged under
- * {@code classpath:warehouse/marts/}) in name order, each file in one transaction.
+ * {@code classpath:warehouse/marts/}) in name order, each file in one transaction. The county-level marts
+ * rebuild only the counties in {@code etl_mart_scope}: after a night, those whose golden records the night
+ * created, changed or moved away from; on demand, or when the marts are still empty, every county.
  */
 @Component
 public class MartRefresher {
@@ -32,12 +34,36 @@ public class MartRefresher {
         this.tx = tx;
     }
 
-    public List<String> refreshAll() {
+    /** Refreshes what a run touched (everything when the marts are still empty); returns the counties rebuilt. */
+    public int refreshAfter(long runId) {
+        Integer built = jdbc.queryForObject("SELECT COUNT(*) FROM mart_unit_coverage", Integer.class);
+        if (built == null || built == 0) {
+            return rebuildAll();
+        }
+        return refresh("SELECT DISTINCT county_code FROM etl_touched_county WHERE run_id = " + runId);
+    }
+
+    /** Rebuilds every mart for every county. */
+    public int rebuildAll() {
+        return refresh("SELECT code FROM wh_region WHERE level = 'county' UNION SELECT '' FROM wh_region WHERE code = '43'");
+    }
+
+    private int refresh(String scopeQuery) {
+        int counties = tx.execute(status -> {
+            jdbc.update("DELETE FROM etl_mart_scope");
+            return jdbc.update("INSERT INTO etl_mart_scope (county_code) " + scopeQuery);
+        });
+        runFiles();
+        log.info("marts refreshed for {} county scope(s)", counties);
+        return counties;
+    }
+
+    private List<String> runFiles() {
         List<String> done = new ArrayList<>();
         for (Resource file : martFiles()) {
             List<String> statements = statements(read(file));
             tx.executeWithoutResult(status -> statements.forEach(jdbc::execute));
-            log.info("mart refreshed: {}", file.getFilename());
+            log.debug("mart refreshed: {}", file.getFilename());
             done.add(file.getFilename());
         }
         return done;

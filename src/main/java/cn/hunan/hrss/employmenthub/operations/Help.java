@@ -24,12 +24,16 @@ public final class Help {
                       Warehouse: WAREHOUSE_JDBC_URL / WAREHOUSE_USERNAME / WAREHOUSE_PASSWORD (default: embedded H2
                       in ./data). Personal-data key: HUB_PII_KEY (base64, 32+ bytes).""";
             case "generate" -> """
-                    generate --out=DIR [--counties=N] [--persons=N] [--seed=N] [--source-db-url=JDBC_URL]
+                    generate --out=DIR [--counties=N] [--persons=N] [--seed=N] [--source-db-url=JDBC_URL] [--profile=P]
                       Writes synthetic source systems for N real Hunan counties in all four kinds (county database,
                       GBK CSV and XLSX station registers, gig-market NDJSON, online-platform JSON), messy as real
                       ones, with DIR/jobs-config/ describing them and DIR/truth.json holding what a correct run must
                       produce. Defaults: 3 counties, 300 persons per county, seed 42. County databases go to
-                      --source-db-url when given, else to H2 script files in DIR. Same seed, same files.""";
+                      --source-db-url when given, else to H2 script files in DIR. Same seed, same files.
+                      --profile=province-2023: all 134 counties, calibrated so that `report --year=2023` gives the
+                      seed article's end-2023 figures (platform coverage, 25,000 officers, 93 provincial experts,
+                      617 specialists, 2,216 key enterprises, 27,600 recruits, 2,456 agencies, 61.83 亿元 +31.7%,
+                      7.138 million served); persons scale with --persons.""";
             case "rules" -> """
                     rules
                       Lists the validation rules: code, severity (error quarantines, warning loads and flags, park holds
@@ -39,6 +43,16 @@ public final class Help {
                       Writes the data-quality report of a run (default: the latest) to DIR (default audit/run-ID):
                       audit.html, self-contained (charts as inline SVG, no network), and sources.csv, rules.csv,
                       samples.csv (up to 20 masked records per rule, with file and line), trend.csv (last 30 runs).""";
+            case "marts" -> """
+                    marts --rebuild
+                      Rebuilds every mart table for every county (each nightly run refreshes only the counties its
+                      changes touched). Each mart file runs in one transaction: a mart is never left half-written.""";
+            case "report" -> """
+                    report [--year=YYYY] [--out=FILE]
+                      Prints the province's headline table for a year (default: last year) from the marts: platform
+                      coverage, employment officers, career-guidance experts, liaison specialists and key
+                      enterprises, HR service agencies, 311 service, placements; writes it as CSV (default
+                      report-YYYY.csv).""";
             case "status" -> """
                     status
                       Shows the last runs, the reconciliation of the latest run and the size of every golden table.""";
@@ -54,6 +68,8 @@ public final class Help {
                       status         show recent runs and warehouse sizes
                       rules          list the validation rules
                       audit          write a run's data-quality report (HTML and CSV)
+                      marts          rebuild every mart table (--rebuild)
+                      report         print the province's headline table for a year
                       help           this text; COMMAND --help for one command
 
                     every command accepts --config-dir=DIR (default: jobs-config in the working directory).""";

@@ -15,4 +15,8 @@ public interface SourceAdapter {
     List<ExtractUnit> plan(SourceDefinition source, JobsConfig config, Watermarks done, LocalDate runDate);
 
     RecordCursor open(SourceDefinition source, JobsConfig config, ExtractUnit unit, LocalDate runDate) throws Exception;
+
+    /** Releases what the adapter kept open across units (a database connection); called when the source is done. */
+    default void close() throws Exception {
+    }
 }

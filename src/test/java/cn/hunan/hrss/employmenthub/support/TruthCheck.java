@@ -57,22 +57,14 @@ public final class TruthCheck {
         Map<String, Long> expectedWarnings = new TreeMap<>();
         truth.get("warnings_by_rule").fields().forEachRemaining(e -> expectedWarnings.put(e.getKey(), e.getValue().asLong()));
         compare("warnings by rule", expectedWarnings, warnings);
-        JsonNode marts = truth.get("marts");
-        rows("mart_311_county", marts.get("mart_311_county"), "service_year, county_code",
-                "SELECT service_year, county_code, difficulty_persons, complete_persons FROM mart_311_county");
-        rows("mart_placement_month", marts.get("mart_placement_month"), "county_code, placement_year, placement_month, channel",
-                "SELECT county_code, placement_year, placement_month, channel, placements, insured, monthly_wage_avg "
-                        + "FROM mart_placement_month");
-        rows("mart_platform_coverage", marts.get("mart_platform_coverage"), "scope_code, unit_kind",
-                "SELECT scope_code, unit_kind, units_total, units_covered, officers FROM mart_platform_coverage "
-                        + "WHERE scope_level = 'county' AND scope_code IN (" + counties() + ")");
+        truth.get("marts").fields().forEachRemaining(m -> {
+            List<String> key = new ArrayList<>();
+            m.getValue().get("key").forEach(k -> key.add(k.asText()));
+            JsonNode where = m.getValue().get("where");
+            rows(m.getKey(), m.getValue().get("rows"), String.join(", ", key),
+                    "SELECT * FROM " + m.getKey() + (where == null ? "" : " WHERE " + where.asText()));
+        });
         return differences;
-    }
-
-    private String counties() {
-        List<String> codes = new ArrayList<>();
-        truth.get("counties").forEach(c -> codes.add("'" + c.asText() + "'"));
-        return String.join(",", codes);
     }
 
     private void perEntity(String what, String sql, long runId) {
@@ -86,7 +78,9 @@ public final class TruthCheck {
         String[] keys = keyColumns.split(",\\s*");
         Map<String, Map<String, Object>> actual = new TreeMap<>();
         for (Map<String, Object> row : jdbc.queryForList(sql)) {
-            actual.put(key(keys, row::get), row);
+            Map<String, Object> lower = new java.util.HashMap<>();
+            row.forEach((k, v) -> lower.put(k.toLowerCase(), v instanceof java.sql.Date d ? d.toLocalDate() : v));
+            actual.put(key(keys, lower::get), lower);
         }
         int matched = 0;
         for (JsonNode e : expected) {

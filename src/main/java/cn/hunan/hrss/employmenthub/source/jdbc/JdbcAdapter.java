@@ -22,6 +22,9 @@ import java.util.List;
  */
 public final class JdbcAdapter implements SourceAdapter {
 
+    /** One connection serves every entity of the source in a run. */
+    private Connection connection;
+
     @Override
     public List<ExtractUnit> plan(SourceDefinition source, JobsConfig config, Watermarks done, LocalDate runDate) {
         List<ExtractUnit> units = new ArrayList<>();
@@ -40,9 +43,11 @@ public final class JdbcAdapter implements SourceAdapter {
         if (c.driver() != null && !c.driver().isBlank()) {
             Class.forName(c.driver());
         }
-        Connection connection = DriverManager.getConnection(c.url(), c.username(), c.password());
-        try {
+        if (connection == null || connection.isClosed()) {
+            connection = DriverManager.getConnection(c.url(), c.username(), c.password());
             connection.setReadOnly(true);
+        }
+        try {
             EntityMapping m = unit.mapping();
             String from = m.table() != null ? m.table() + " q" : "(" + m.query() + ") q";
             StringBuilder sql = new StringBuilder("SELECT * FROM ").append(from);
@@ -61,10 +66,18 @@ public final class JdbcAdapter implements SourceAdapter {
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
             }
-            return new JdbcCursor(source.id(), unit, connection, ps, m.updatedAt());
+            return new JdbcCursor(source.id(), unit, ps, m.updatedAt());
         } catch (Exception e) {
-            connection.close();
+            close();
             throw e;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (connection != null) {
+            connection.close();
+            connection = null;
         }
     }
 }

@@ -4,7 +4,6 @@ import cn.hunan.hrss.employmenthub.record.SourceRecord;
 import cn.hunan.hrss.employmenthub.source.ExtractUnit;
 import cn.hunan.hrss.employmenthub.source.RecordCursor;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -22,7 +21,6 @@ final class JdbcCursor implements RecordCursor {
 
     private final String sourceId;
     private final ExtractUnit unit;
-    private final Connection connection;
     private final PreparedStatement statement;
     private final ResultSet rs;
     private final String[] labels;
@@ -30,11 +28,9 @@ final class JdbcCursor implements RecordCursor {
     private LocalDateTime high;
     private long row;
 
-    JdbcCursor(String sourceId, ExtractUnit unit, Connection connection, PreparedStatement statement, String updatedAt)
-            throws SQLException {
+    JdbcCursor(String sourceId, ExtractUnit unit, PreparedStatement statement, String updatedAt) throws SQLException {
         this.sourceId = sourceId;
         this.unit = unit;
-        this.connection = connection;
         this.statement = statement;
         this.rs = statement.executeQuery();
         ResultSetMetaData md = rs.getMetaData();
@@ -102,7 +98,7 @@ final class JdbcCursor implements RecordCursor {
 
     @Override
     public void close() throws SQLException {
-        try (connection; statement; rs) {
+        try (statement; rs) {
             // closed in reverse order
         }
     }
