@@ -1,12 +1,13 @@
 -- Placements per county, month, channel and form for the counties in etl_mart_scope: count, share insured,
--- mean and median wage for placements paid by the month and by the day, mean days since registration.
+-- mean and median wage for placements paid by the month and by the day (medians: the middle one or two wages of
+-- each group, portable where MySQL has no MEDIAN), mean days since registration.
 DELETE FROM mart_placement_month WHERE county_code IN (SELECT county_code FROM etl_mart_scope);
 
 INSERT INTO mart_placement_month (county_code, placement_year, placement_month, channel, form, placements, insured,
                                   insured_share, monthly_wage_mean, monthly_wage_median, daily_wage_mean, daily_wage_median,
                                   days_from_registration)
 SELECT a.county_code, a.y, a.m, a.channel, a.form, a.placements, a.insured, ROUND(a.insured * 1.0 / a.placements, 4),
-       a.monthly_mean, mm.median, a.daily_mean, dm.median, a.days
+       a.monthly_mean, md.monthly_median, a.daily_mean, md.daily_median, a.days
 FROM (
     SELECT COALESCE(pl.county_code, '') AS county_code, EXTRACT(YEAR FROM pl.started_on) AS y,
            EXTRACT(MONTH FROM pl.started_on) AS m, pl.channel, COALESCE(pl.form, '') AS form, COUNT(*) AS placements,
@@ -20,7 +21,9 @@ FROM (
              COALESCE(pl.form, '')
 ) a
 LEFT JOIN (
-    SELECT county_code, y, m, channel, form, pay_period, ROUND(AVG(wage), 2) AS median
+    SELECT county_code, y, m, channel, form,
+           ROUND(AVG(CASE WHEN pay_period = 'month' THEN wage END), 2) AS monthly_median,
+           ROUND(AVG(CASE WHEN pay_period = 'day' THEN wage END), 2) AS daily_median
     FROM (
         SELECT COALESCE(county_code, '') AS county_code, EXTRACT(YEAR FROM started_on) AS y, EXTRACT(MONTH FROM started_on) AS m,
                channel, COALESCE(form, '') AS form, pay_period, wage,
@@ -33,23 +36,5 @@ LEFT JOIN (
           AND COALESCE(county_code, '') IN (SELECT county_code FROM etl_mart_scope)
     ) ranked
     WHERE rn IN (FLOOR((cnt + 1) / 2), FLOOR((cnt + 2) / 2))
-    GROUP BY county_code, y, m, channel, form, pay_period
-) mm ON mm.county_code = a.county_code AND mm.y = a.y AND mm.m = a.m AND mm.channel = a.channel AND mm.form = a.form
-    AND mm.pay_period = 'month'
-LEFT JOIN (
-    SELECT county_code, y, m, channel, form, pay_period, ROUND(AVG(wage), 2) AS median
-    FROM (
-        SELECT COALESCE(county_code, '') AS county_code, EXTRACT(YEAR FROM started_on) AS y, EXTRACT(MONTH FROM started_on) AS m,
-               channel, COALESCE(form, '') AS form, pay_period, wage,
-               ROW_NUMBER() OVER (PARTITION BY COALESCE(county_code, ''), EXTRACT(YEAR FROM started_on),
-                                  EXTRACT(MONTH FROM started_on), channel, COALESCE(form, ''), pay_period ORDER BY wage) AS rn,
-               COUNT(*) OVER (PARTITION BY COALESCE(county_code, ''), EXTRACT(YEAR FROM started_on),
-                              EXTRACT(MONTH FROM started_on), channel, COALESCE(form, ''), pay_period) AS cnt
-        FROM wh_placement
-        WHERE wage IS NOT NULL AND pay_period IN ('month', 'day')
-          AND COALESCE(county_code, '') IN (SELECT county_code FROM etl_mart_scope)
-    ) ranked
-    WHERE rn IN (FLOOR((cnt + 1) / 2), FLOOR((cnt + 2) / 2))
-    GROUP BY county_code, y, m, channel, form, pay_period
-) dm ON dm.county_code = a.county_code AND dm.y = a.y AND dm.m = a.m AND dm.channel = a.channel AND dm.form = a.form
-    AND dm.pay_period = 'day';
+    GROUP BY county_code, y, m, channel, form
+) md ON md.county_code = a.county_code AND md.y = a.y AND md.m = a.m AND md.channel = a.channel AND md.form = a.form;

@@ -4,10 +4,12 @@ import cn.hunan.hrss.employmenthub.job.NightlyJobConfiguration;
 import cn.hunan.hrss.employmenthub.quality.Reconciler;
 import cn.hunan.hrss.employmenthub.quality.SummaryTable;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
+import cn.hunan.hrss.employmenthub.system.PersonalData;
 import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -25,15 +27,26 @@ public class NightlyCommand {
     private final WarehouseMigrator migrator;
     private final Reconciler reconciler;
 
-    public NightlyCommand(JobOperator jobOperator, Job nightlyJob, WarehouseMigrator migrator, Reconciler reconciler) {
+    private final PersonalData personalData;
+    private final DataSource dataSource;
+
+    public NightlyCommand(JobOperator jobOperator, Job nightlyJob, WarehouseMigrator migrator, Reconciler reconciler,
+                          PersonalData personalData, DataSource dataSource) {
         this.jobOperator = jobOperator;
         this.nightlyJob = nightlyJob;
         this.migrator = migrator;
         this.reconciler = reconciler;
+        this.personalData = personalData;
+        this.dataSource = dataSource;
     }
 
     public int run(CommandLine cl, JobsConfig config, PrintStream out) throws Exception {
         LocalDate date = parseDate(cl.option("date", LocalDate.now().minusDays(1).toString()));
+        if (personalData.usesDemoKey() && !"h2".equals(WarehouseMigrator.vendor(dataSource))) {
+            out.println("FAILED: " + PersonalData.KEY_ENV + " is not set: the public demo key protects only the embedded demo "
+                    + "warehouse; set " + PersonalData.KEY_ENV + " (base64, 32+ bytes) before loading a MySQL warehouse");
+            return ExitCodes.FAILED;
+        }
         migrator.migrate();
         JobExecution execution = launch(config, date);
         long runId = execution.getJobInstance().getInstanceId();
