@@ -54,7 +54,7 @@ public class EmploymentHubApplication {
                     yield withContext(ctx -> ctx.getBean(MartsCommand.class).rebuild(cl, out));
                 }
                 case "report" -> {
-                    cl.allow(java.util.List.of("year", "out"));
+                    cl.allow(java.util.List.of("year", "out", "as-of"));
                     yield withContext(ctx -> ctx.getBean(MartsCommand.class).report(cl, out));
                 }
                 case "status" -> {

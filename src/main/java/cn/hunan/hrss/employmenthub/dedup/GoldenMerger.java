@@ -33,16 +33,23 @@ public class GoldenMerger {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final PersonHistory history;
 
-    public GoldenMerger(JdbcTemplate jdbc, TransactionTemplate tx) {
+    public GoldenMerger(JdbcTemplate jdbc, TransactionTemplate tx, PersonHistory history) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.history = history;
     }
 
     public void merge(long runId, LocalDate runDate, int parkDays) {
         jdbc.update("DELETE FROM etl_touched_county WHERE run_id = ?", runId);
         for (EntityType e : EntityType.values()) {
-            tx.executeWithoutResult(status -> mergeEntity(runId, runDate, parkDays, e));
+            tx.executeWithoutResult(status -> {
+                mergeEntity(runId, runDate, parkDays, e);
+                if (e == EntityType.PERSON) {
+                    history.record(runId, runDate);
+                }
+            });
         }
     }
 

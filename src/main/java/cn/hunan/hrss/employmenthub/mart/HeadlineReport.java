@@ -26,6 +26,15 @@ public class HeadlineReport {
     }
 
     public List<Line> lines(int year) {
+        return lines(year, null);
+    }
+
+    /**
+     * The headline table; with {@code asOf}, the figures about persons and their services and placements are those
+     * the warehouse knew as of that date (from the persons' type-2 history and the events dated up to it), the
+     * structural ones (platforms, staff, enterprises, agencies) stay current.
+     */
+    public List<Line> lines(int year, java.time.LocalDate asOf) {
         List<Line> out = new ArrayList<>();
         coverage(out, "street", "街道基层平台覆盖 streets with a grassroots platform");
         coverage(out, "township", "乡镇基层平台覆盖 towns and townships with a grassroots platform");
@@ -57,14 +66,28 @@ public class HeadlineReport {
                 ? "-" : percent(decimal(agencies.get("revenue_growth")), 1)));
         out.add(new Line("agency_served", "服务人次（万） persons served, 10 thousand", agencies == null ? "-"
                 : decimal(agencies.get("persons_served")).movePointLeft(4).setScale(1, RoundingMode.HALF_UP).toPlainString()));
-        Map<String, Object> s311 = one("SELECT SUM(difficulty_persons) AS persons, SUM(complete_persons) AS complete "
-                + "FROM mart_311_county WHERE service_year = ?", year);
+        Map<String, Object> s311 = asOf == null ? one("SELECT SUM(difficulty_persons) AS persons, SUM(complete_persons) "
+                + "AS complete FROM mart_311_county WHERE service_year = ?", year) : service311AsOf(year, asOf);
         out.add(new Line("difficulty_persons", "就业困难人员 employment-difficulty persons", value(s311, "persons")));
         out.add(new Line("complete_311", "完成311服务 persons with the full 311 service", value(s311, "complete")));
-        Map<String, Object> placed = one("SELECT SUM(placements) AS placements, SUM(insured) AS insured FROM mart_placement_month "
-                + "WHERE placement_year = ?", year);
+        Map<String, Object> placed = asOf == null ? one("SELECT SUM(placements) AS placements FROM mart_placement_month "
+                + "WHERE placement_year = ?", year) : one("SELECT COUNT(*) AS placements FROM wh_placement WHERE "
+                + "EXTRACT(YEAR FROM started_on) = ? AND started_on <= ?", year, asOf);
         out.add(new Line("placements", "就业 placements", value(placed, "placements")));
         return out;
+    }
+
+    /** Difficulty persons as of a date (their history row valid then) and how many had the full 311 service by then. */
+    private Map<String, Object> service311AsOf(int year, java.time.LocalDate asOf) {
+        return one("SELECT COUNT(*) AS persons, SUM(CASE WHEN t.recs >= 3 AND t.guid >= 1 AND t.train >= 1 THEN 1 ELSE 0 END) "
+                + "AS complete FROM (SELECT h.person_key, "
+                + "SUM(CASE WHEN s.service_type = 'recommendation' THEN 1 ELSE 0 END) AS recs, "
+                + "SUM(CASE WHEN s.service_type = 'guidance' THEN 1 ELSE 0 END) AS guid, "
+                + "SUM(CASE WHEN s.service_type = 'training' THEN 1 ELSE 0 END) AS train "
+                + "FROM wh_person_history h LEFT JOIN wh_service s ON s.person_id_number_hash = h.person_key "
+                + "AND EXTRACT(YEAR FROM s.served_on) = ? AND s.served_on <= ? "
+                + "WHERE h.valid_from <= ? AND (h.valid_to IS NULL OR h.valid_to > ?) AND h.categories LIKE '%,difficulty,%' "
+                + "GROUP BY h.person_key) t", year, asOf, asOf, asOf);
     }
 
     private void coverage(List<Line> out, String kind, String label) {

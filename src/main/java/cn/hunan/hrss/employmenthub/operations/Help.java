@@ -48,11 +48,12 @@ public final class Help {
                       Rebuilds every mart table for every county (each nightly run refreshes only the counties its
                       changes touched). Each mart file runs in one transaction: a mart is never left half-written.""";
             case "report" -> """
-                    report [--year=YYYY] [--out=FILE]
+                    report [--year=YYYY] [--as-of=YYYY-MM-DD] [--out=FILE]
                       Prints the province's headline table for a year (default: last year) from the marts: platform
                       coverage, employment officers, career-guidance experts, liaison specialists and key
                       enterprises, HR service agencies, 311 service, placements; writes it as CSV (default
-                      report-YYYY.csv).""";
+                      report-YYYY.csv). --as-of counts persons by their situation on that date (type-2 history) and
+                      only the services and placements dated up to it.""";
             case "status" -> """
                     status
                       Shows the last runs, the reconciliation of the latest run and the size of every golden table.""";

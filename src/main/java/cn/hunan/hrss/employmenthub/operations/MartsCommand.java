@@ -39,11 +39,21 @@ public class MartsCommand {
         return ExitCodes.OK;
     }
 
+    private static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CommandLine.UsageException("--as-of must be YYYY-MM-DD, not '" + value + "'");
+        }
+    }
+
     public int report(CommandLine cl, PrintStream out) throws IOException {
         migrator.migrate();
         int year = cl.intOption("year", LocalDate.now().getYear() - 1);
-        List<HeadlineReport.Line> lines = report.lines(year);
-        out.println("湖南省基层公共就业服务 " + year + " (Hunan grassroots public employment service)");
+        LocalDate asOf = cl.option("as-of").map(MartsCommand::date).orElse(null);
+        List<HeadlineReport.Line> lines = report.lines(year, asOf);
+        out.println("湖南省基层公共就业服务 " + year + " (Hunan grassroots public employment service)"
+                + (asOf == null ? "" : ", persons, services and placements as of " + asOf));
         for (HeadlineReport.Line l : lines) {
             out.printf("  %-72s %s%n", l.label(), l.value());
         }
