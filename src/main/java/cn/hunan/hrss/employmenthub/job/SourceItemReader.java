@@ -7,6 +7,7 @@ import cn.hunan.hrss.employmenthub.source.SourceAdapter;
 import cn.hunan.hrss.employmenthub.source.SourceAdapters;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
+import cn.hunan.hrss.employmenthub.system.PiiMasker;
 import cn.hunan.hrss.employmenthub.warehouse.RunBookkeeping;
 import java.time.LocalDate;
 import java.util.Iterator;
@@ -35,6 +36,7 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
     private ExtractUnit unit;
     private RecordCursor cursor;
     private long unitRead;
+    private boolean failed;
 
     public SourceItemReader(SourceDefinition source, JobsConfig config, RunBookkeeping bookkeeping, long runId,
                             LocalDate runDate) {
@@ -48,13 +50,51 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
 
     @Override
     public void open(ExecutionContext executionContext) throws ItemStreamException {
-        List<ExtractUnit> plan = adapter.plan(source, config, bookkeeping, runDate);
-        log.info("source {}: {} unit(s) to read", source.id(), plan.size());
-        units = plan.iterator();
+        try {
+            List<ExtractUnit> plan = adapter.plan(source, config, bookkeeping, runDate);
+            log.info("source {}: {} unit(s) to read", source.id(), plan.size());
+            units = plan.iterator();
+        } catch (RuntimeException e) {
+            giveUp(e);
+        }
     }
 
+    /**
+     * Reads the next record. A source that cannot be read (database down, file unreadable) fails alone: it is
+     * marked unreadable, what it delivered so far is held back, and the other sources go on.
+     */
     @Override
-    public ReadItem read() throws Exception {
+    public ReadItem read() {
+        if (failed) {
+            return null;
+        }
+        try {
+            return next();
+        } catch (Exception e) {
+            giveUp(e);
+            return null;
+        }
+    }
+
+    private void giveUp(Exception e) {
+        failed = true;
+        units = java.util.Collections.emptyIterator();
+        String where = unit == null ? "" : " (" + unit.entity().key() + " " + unit.label() + ")";
+        String message = "source " + source.id() + " could not be read" + where + ": " + e.getClass().getSimpleName() + ": "
+                + PiiMasker.mask(String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        log.warn(message);
+        bookkeeping.markUnreadable(runId, source.id(), message);
+        try {
+            if (cursor != null) {
+                cursor.close();
+            }
+        } catch (Exception ignored) {
+            // the source is already given up
+        }
+        cursor = null;
+    }
+
+    private ReadItem next() throws Exception {
         while (true) {
             if (cursor == null) {
                 if (!units.hasNext()) {

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Error limits, as DataX's errorLimit but per source: after extraction, a source that rejected more records
  * than its limit (by count or percentage) fails alone: its records are held back (landed and quarantined
  * rows stay, nothing is merged, its watermarks do not move) while the other sources load. Over the run's
- * own limit, the whole run fails before anything is merged.
+ * own limit, the whole run fails before anything is merged. A source that could not be read at all (marked
+ * UNREADABLE by its reader) fails alone the same way.
  */
 @Component
 public class ErrorLimits {
@@ -34,7 +35,9 @@ public class ErrorLimits {
     }
 
     public Verdict apply(long runId, JobsConfig config) {
-        jdbc.update("DELETE FROM etl_source_status WHERE run_id = ?", runId);
+        jdbc.update("DELETE FROM etl_source_status WHERE run_id = ? AND status <> 'UNREADABLE'", runId);
+        List<String> unreadable = jdbc.queryForList("SELECT source_id FROM etl_source_status WHERE run_id = ? "
+                + "AND status = 'UNREADABLE'", String.class, runId);
         jdbc.update("DELETE FROM etl_outcome WHERE run_id = ? AND outcome = 'held'", runId);
         long runRead = 0;
         long runRejected = 0;
@@ -48,17 +51,21 @@ public class ErrorLimits {
             runRejected += rejected;
             ErrorLimit limit = s.errorLimit() != null ? s.errorLimit() : config.defaults().errorLimit();
             String breach = breach(limit, read, rejected);
+            if (unreadable.contains(s.id())) {
+                long held = hold(runId, s.id());
+                jdbc.update("UPDATE etl_source_status SET read_count = ?, quarantined_count = ?, held_count = ? "
+                        + "WHERE run_id = ? AND source_id = ?", read, rejected, held, runId, s.id());
+                failed.add(s.id());
+                messages.addAll(jdbc.queryForList("SELECT message FROM etl_source_status WHERE run_id = ? AND source_id = ?",
+                        String.class, runId, s.id()));
+                continue;
+            }
             if (breach == null) {
                 jdbc.update("INSERT INTO etl_source_status (run_id, source_id, status, read_count, quarantined_count, held_count) "
                         + "VALUES (?,?,?,?,?,?)", runId, s.id(), "LOADED", read, rejected, 0);
                 continue;
             }
-            long held = 0;
-            for (EntityType e : EntityType.values()) {
-                held += jdbc.update("INSERT INTO etl_outcome (run_id, entity, stg_id, source_id, outcome, carried) "
-                        + "SELECT ?, ?, s.id, s.source_id, 'held', 0 FROM " + e.stagingTable() + " s WHERE s.run_id = ? "
-                        + "AND s.source_id = ?", runId, e.key(), runId, s.id());
-            }
+            long held = hold(runId, s.id());
             String message = "source " + s.id() + " failed its error limit (" + breach + "); top rules: " + topRules(runId, s.id())
                     + "; its " + held + " valid record(s) are held back and its watermarks stay";
             jdbc.update("INSERT INTO etl_source_status (run_id, source_id, status, read_count, quarantined_count, held_count, "
@@ -71,6 +78,17 @@ public class ErrorLimits {
             throw new IllegalStateException("the run failed its run-error-limit (" + runBreach + "); nothing was merged");
         }
         return new Verdict(failed, messages);
+    }
+
+    /** Holds back a failed source's staged records: they get the outcome 'held' and are not merged. */
+    private long hold(long runId, String sourceId) {
+        long held = 0;
+        for (EntityType e : EntityType.values()) {
+            held += jdbc.update("INSERT INTO etl_outcome (run_id, entity, stg_id, source_id, outcome, carried) "
+                    + "SELECT ?, ?, s.id, s.source_id, 'held', 0 FROM " + e.stagingTable() + " s WHERE s.run_id = ? "
+                    + "AND s.source_id = ?", runId, e.key(), runId, sourceId);
+        }
+        return held;
     }
 
     /** The limit broken, in words, or null. */
@@ -105,12 +123,12 @@ public class ErrorLimits {
     }
 
     public List<String> failedSources(long runId) {
-        return jdbc.queryForList("SELECT source_id FROM etl_source_status WHERE run_id = ? AND status = 'FAILED' ORDER BY source_id",
-                String.class, runId);
+        return jdbc.queryForList("SELECT source_id FROM etl_source_status WHERE run_id = ? AND status IN ('FAILED', 'UNREADABLE') "
+                + "ORDER BY source_id", String.class, runId);
     }
 
     public List<String> failureMessages(long runId) {
-        return jdbc.queryForList("SELECT message FROM etl_source_status WHERE run_id = ? AND status = 'FAILED' ORDER BY source_id",
-                String.class, runId);
+        return jdbc.queryForList("SELECT message FROM etl_source_status WHERE run_id = ? AND status IN ('FAILED', 'UNREADABLE') "
+                + "ORDER BY source_id", String.class, runId);
     }
 }

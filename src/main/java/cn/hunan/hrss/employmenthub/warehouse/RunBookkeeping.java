@@ -18,7 +18,7 @@ public class RunBookkeeping implements Watermarks {
 
     /** Sources that failed their error limit in a run keep their watermarks. */
     private static final String LOADED = "source_id NOT IN (SELECT st.source_id FROM etl_source_status st "
-            + "WHERE st.run_id = ? AND st.status = 'FAILED')";
+            + "WHERE st.run_id = ? AND st.status IN ('FAILED', 'UNREADABLE'))";
 
     private final JdbcTemplate jdbc;
 
@@ -56,14 +56,16 @@ public class RunBookkeeping implements Watermarks {
     /** Removes one source's partial extraction of a run, so a restarted partition starts clean. */
     public void clearExtraction(long runId, String sourceId) {
         if (jdbc.queryForList("SELECT run_id FROM etl_extract_log WHERE run_id = ? AND source_id = ? UNION ALL "
-                + "SELECT run_id FROM landing_record WHERE run_id = ? AND source_id = ?", Long.class, runId, sourceId, runId,
-                sourceId).isEmpty()) {
+                + "SELECT run_id FROM landing_record WHERE run_id = ? AND source_id = ? UNION ALL "
+                + "SELECT run_id FROM etl_source_status WHERE run_id = ? AND source_id = ?", Long.class, runId, sourceId, runId,
+                sourceId, runId, sourceId).isEmpty()) {
             return;
         }
         jdbc.update("DELETE FROM landing_record WHERE run_id = ? AND source_id = ?", runId, sourceId);
         jdbc.update("DELETE FROM quarantine WHERE run_id = ? AND source_id = ?", runId, sourceId);
         jdbc.update("DELETE FROM dq_violation WHERE run_id = ? AND source_id = ?", runId, sourceId);
         jdbc.update("DELETE FROM etl_extract_log WHERE run_id = ? AND source_id = ?", runId, sourceId);
+        jdbc.update("DELETE FROM etl_source_status WHERE run_id = ? AND source_id = ?", runId, sourceId);
         for (EntityType e : EntityType.values()) {
             jdbc.update("DELETE FROM " + e.stagingTable() + " WHERE run_id = ? AND source_id = ?", runId, sourceId);
         }
@@ -79,6 +81,14 @@ public class RunBookkeeping implements Watermarks {
                 + "SELECT source_id, entity, fingerprint, MIN(unit_label), run_id FROM etl_extract_log "
                 + "WHERE run_id = ? AND fingerprint IS NOT NULL AND " + LOADED + " GROUP BY source_id, entity, fingerprint, run_id "
                 + "ON DUPLICATE KEY UPDATE run_id = run_id", runId, runId);
+    }
+
+    /** A source that could not be read this run: it fails alone, its records are held, its watermarks stay. */
+    public void markUnreadable(long runId, String sourceId, String message) {
+        jdbc.update("DELETE FROM etl_source_status WHERE run_id = ? AND source_id = ?", runId, sourceId);
+        jdbc.update("INSERT INTO etl_source_status (run_id, source_id, status, read_count, quarantined_count, held_count, message) "
+                + "VALUES (?,?,?,?,?,?,?)", runId, sourceId, "UNREADABLE", 0, 0, 0,
+                message.length() > 2000 ? message.substring(0, 2000) : message);
     }
 
     public void finish(long runId, String status, String message) {

@@ -1,0 +1,78 @@
+package cn.hunan.hrss.employmenthub.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.hunan.hrss.employmenthub.operations.CommandLine;
+import cn.hunan.hrss.employmenthub.operations.ExitCodes;
+import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
+import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
+import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A county database that is down fails its source alone; the registers still load and the night ends PARTIAL. */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:unreadable;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
+        + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1")
+class UnreadableSourceTests {
+
+    @TempDir
+    Path config;
+    @Autowired
+    NightlyCommand nightly;
+    @Autowired
+    WarehouseMigrator migrator;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aSourceThatCannotBeReadFailsAloneAndKeepsItsWatermark() throws Exception {
+        // given: a register and a county database that does not exist
+        Files.createDirectories(config.resolve("sources"));
+        Files.writeString(config.resolve("sources/register.yml"), """
+                id: register
+                kind: csv
+                region: "430481"
+                entities:
+                  - entity: person
+                    path: persons.csv
+                    columns: {name: name, id_number: id}
+                """);
+        Files.writeString(config.resolve("persons.csv"), "name,id\n张三,11010519491231002X\n李四,360426199101010071\n");
+        Files.writeString(config.resolve("sources/county.yml"), """
+                id: county
+                kind: jdbc
+                region: "430481"
+                connection: {url: "jdbc:h2:${CONFIG_DIR}/missing-db;IFEXISTS=TRUE", username: sa, password: "${NO_PASSWORD:}"}
+                entities:
+                  - entity: person
+                    table: jy_ry
+                    updated-at: gxsj
+                    columns: {name: xm, id_number: sfzh}
+                """);
+        migrator.migrate();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        // when
+        int exit = nightly.run(new CommandLine("nightly", Map.of("date", "2023-12-31")),
+                ConfigLoader.withSystemEnvironment().load(config), new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        // then
+        String printed = out.toString(StandardCharsets.UTF_8).strip();
+        assertThat(exit).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(printed.substring(printed.lastIndexOf('\n') + 1)).startsWith("PARTIAL: run 1: source county could not be read");
+        assertThat(jdbc.queryForObject("SELECT status FROM etl_source_status WHERE source_id = 'county'", String.class))
+                .isEqualTo("UNREADABLE");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wh_person", Long.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM etl_watermark WHERE source_id = 'county'", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM etl_source_file WHERE source_id = 'register'", Long.class)).isOne();
+    }
+}
