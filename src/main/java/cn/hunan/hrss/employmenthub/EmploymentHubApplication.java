@@ -7,6 +7,7 @@ import cn.hunan.hrss.employmenthub.operations.ExitCodes;
 import cn.hunan.hrss.employmenthub.operations.Help;
 import cn.hunan.hrss.employmenthub.operations.MartsCommand;
 import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
+import cn.hunan.hrss.employmenthub.operations.RotateKeyCommand;
 import cn.hunan.hrss.employmenthub.operations.RulesCommand;
 import cn.hunan.hrss.employmenthub.operations.StatusCommand;
 import cn.hunan.hrss.employmenthub.generator.GenerateCommand;
@@ -57,12 +58,16 @@ public class EmploymentHubApplication {
                     cl.allow(java.util.List.of("year", "out", "as-of"));
                     yield withContext(ctx -> ctx.getBean(MartsCommand.class).report(cl, out));
                 }
+                case "rotate-key" -> {
+                    cl.allow(java.util.List.of());
+                    yield withContext(ctx -> ctx.getBean(RotateKeyCommand.class).run(out));
+                }
                 case "status" -> {
                     cl.allow(java.util.List.of());
                     yield withContext(ctx -> ctx.getBean(StatusCommand.class).run(out));
                 }
                 default -> throw new CommandLine.UsageException("unknown command '" + cl.command()
-                        + "' (commands: check-config, nightly, generate, status, rules, audit, marts, report, help)");
+                        + "' (commands: check-config, nightly, generate, status, rules, audit, marts, report, rotate-key, help)");
             };
         } catch (CommandLine.UsageException e) {
             out.println("usage error: " + e.getMessage());

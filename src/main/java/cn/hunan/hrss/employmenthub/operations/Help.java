@@ -22,7 +22,7 @@ public final class Help {
                       the watermarks. Prints the per-source summary. Exit 0 on success, 1 on failure, 3 when some
                       sources failed their error limits and the others loaded (PARTIAL).
                       Warehouse: WAREHOUSE_JDBC_URL / WAREHOUSE_USERNAME / WAREHOUSE_PASSWORD (default: embedded H2
-                      in ./data). Personal-data key: HUB_PII_KEY (base64, 32+ bytes).""";
+                      in ./data). Personal-data keys: HUB_PII_KEY and HUB_MATCH_KEY (base64, 32+ bytes each).""";
             case "generate" -> """
                     generate --out=DIR [--counties=N] [--persons=N] [--seed=N] [--source-db-url=JDBC_URL] [--profile=P]
                       Writes synthetic source systems for N real Hunan counties in all four kinds (county database,
@@ -54,6 +54,11 @@ public final class Help {
                       enterprises, HR service agencies, 311 service, placements; writes it as CSV (default
                       report-YYYY.csv). --as-of counts persons by their situation on that date (type-2 history) and
                       only the services and placements dated up to it.""";
+            case "rotate-key" -> """
+                    rotate-key
+                      Re-encrypts every stored ID number, phone and landed record from HUB_PII_KEY_PREVIOUS (the old
+                      key) to HUB_PII_KEY (the new one). Keyed hashes, and so matching, do not change (HUB_MATCH_KEY
+                      stays). Can be interrupted and run again.""";
             case "status" -> """
                     status
                       Shows the last runs, the reconciliation of the latest run and the size of every golden table.""";
@@ -71,6 +76,7 @@ public final class Help {
                       audit          write a run's data-quality report (HTML and CSV)
                       marts          rebuild every mart table (--rebuild)
                       report         print the province's headline table for a year
+                      rotate-key     re-encrypt personal data with a new HUB_PII_KEY
                       help           this text; COMMAND --help for one command
 
                     every command accepts --config-dir=DIR (default: jobs-config in the working directory).""";

@@ -4,12 +4,11 @@ import cn.hunan.hrss.employmenthub.job.NightlyJobConfiguration;
 import cn.hunan.hrss.employmenthub.quality.Reconciler;
 import cn.hunan.hrss.employmenthub.quality.SummaryTable;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
-import cn.hunan.hrss.employmenthub.system.PersonalData;
+import cn.hunan.hrss.employmenthub.warehouse.KeyGuard;
 import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -27,27 +26,25 @@ public class NightlyCommand {
     private final WarehouseMigrator migrator;
     private final Reconciler reconciler;
 
-    private final PersonalData personalData;
-    private final DataSource dataSource;
+    private final KeyGuard keys;
 
     public NightlyCommand(JobOperator jobOperator, Job nightlyJob, WarehouseMigrator migrator, Reconciler reconciler,
-                          PersonalData personalData, DataSource dataSource) {
+                          KeyGuard keys) {
         this.jobOperator = jobOperator;
         this.nightlyJob = nightlyJob;
         this.migrator = migrator;
         this.reconciler = reconciler;
-        this.personalData = personalData;
-        this.dataSource = dataSource;
+        this.keys = keys;
     }
 
     public int run(CommandLine cl, JobsConfig config, PrintStream out) throws Exception {
         LocalDate date = parseDate(cl.option("date", LocalDate.now().minusDays(1).toString()));
-        if (personalData.usesDemoKey() && !"h2".equals(WarehouseMigrator.vendor(dataSource))) {
-            out.println("FAILED: " + PersonalData.KEY_ENV + " is not set: the public demo key protects only the embedded demo "
-                    + "warehouse; set " + PersonalData.KEY_ENV + " (base64, 32+ bytes) before loading a MySQL warehouse");
+        migrator.migrate();
+        java.util.Optional<String> keyProblem = keys.problem();
+        if (keyProblem.isPresent()) {
+            out.println("FAILED: " + keyProblem.get());
             return ExitCodes.FAILED;
         }
-        migrator.migrate();
         JobExecution execution = launch(config, date);
         long runId = execution.getJobInstance().getInstanceId();
         out.println();

@@ -1,6 +1,5 @@
 package cn.hunan.hrss.employmenthub.system;
 
-import java.util.Base64;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 class HubConfiguration {
 
     @Bean
-    PersonalData personalData(@Value("${hub.pii.key:}") String key) {
-        return key == null || key.isBlank() ? PersonalData.fromEnvironment()
-                : new PersonalData(Base64.getDecoder().decode(key.trim()), false);
+    PersonalData personalData(@Value("${hub.pii.key:}") String key, @Value("${hub.pii.previous-key:}") String previous,
+                              @Value("${hub.pii.match-key:}") String matchKey) {
+        return PersonalData.fromSettings(key, previous, matchKey);
     }
 }

@@ -2,6 +2,7 @@ package cn.hunan.hrss.employmenthub.system;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -13,45 +14,99 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Protects ID numbers and phones: a keyed hash (HMAC-SHA256) to match on, AES-GCM ciphertext to keep the
- * value, and the key from {@code HUB_PII_KEY} (base64 of at least 32 bytes). Without that variable a
- * built-in demo key is used with a loud warning; it is fine for the embedded demo and nothing else.
+ * Protects ID numbers and phones with two independent keys: a matching key for keyed hashes (HMAC-SHA256), so
+ * that equal values match without anyone holding the plain number, and an encryption key for AES-GCM
+ * ciphertext, which can be rotated ({@code rotate-key}) without touching a single hash. Each ciphertext names
+ * the key that made it ({@code keyId:base64}), so a previous key can still decrypt while a rotation runs.
+ * Without keys, public demo keys are used with a loud warning: fine for the embedded demo and nothing else.
  */
 public final class PersonalData {
 
     public static final String KEY_ENV = "HUB_PII_KEY";
+    public static final String PREVIOUS_KEY_ENV = "HUB_PII_KEY_PREVIOUS";
+    public static final String MATCH_KEY_ENV = "HUB_MATCH_KEY";
     private static final Logger log = LoggerFactory.getLogger(PersonalData.class);
     private static final byte[] DEMO_KEY = "employment-hub-demo-key-NOT-FOR-PRODUCTION!".getBytes(StandardCharsets.UTF_8);
 
     private final SecretKeySpec macKey;
     private final SecretKeySpec aesKey;
+    private final String keyId;
+    private final SecretKeySpec previousKey;
+    private final String previousKeyId;
     private final boolean demoKey;
     private final SecureRandom random = new SecureRandom();
 
+    /** Both keys derived from one master (tests, and the demo). */
     public PersonalData(byte[] master, boolean demoKey) {
-        if (master.length < 32) {
-            throw new IllegalArgumentException(KEY_ENV + " must hold at least 32 bytes (base64)");
+        this(derive(master, "encrypt"), null, derive(master, "match"), demoKey);
+    }
+
+    public PersonalData(byte[] encryptionKey, byte[] previousEncryptionKey, byte[] matchKey, boolean demoKey) {
+        require(encryptionKey, KEY_ENV);
+        require(matchKey, MATCH_KEY_ENV);
+        this.aesKey = new SecretKeySpec(encryptionKey, 0, 32, "AES");
+        this.keyId = keyId(encryptionKey);
+        this.macKey = new SecretKeySpec(matchKey, "HmacSHA256");
+        if (previousEncryptionKey != null) {
+            require(previousEncryptionKey, PREVIOUS_KEY_ENV);
+            this.previousKey = new SecretKeySpec(previousEncryptionKey, 0, 32, "AES");
+            this.previousKeyId = keyId(previousEncryptionKey);
+        } else {
+            this.previousKey = null;
+            this.previousKeyId = null;
         }
-        byte[] mac = derive(master, "match");
-        byte[] aes = derive(master, "encrypt");
-        this.macKey = new SecretKeySpec(mac, "HmacSHA256");
-        this.aesKey = new SecretKeySpec(aes, 0, 32, "AES");
         this.demoKey = demoKey;
     }
 
-    /** The key from the environment, or the demo key with a warning. */
-    public static PersonalData fromEnvironment() {
-        String env = System.getenv(KEY_ENV);
-        if (env == null || env.isBlank()) {
-            log.warn("*** {} is not set: personal data is protected with the PUBLIC DEMO KEY. "
-                    + "Set {} (base64, 32+ bytes) for any real data. ***", KEY_ENV, KEY_ENV);
-            return new PersonalData(DEMO_KEY, true);
+    /** From settings (base64); blank ones fall back to the demo keys with a warning. */
+    public static PersonalData fromSettings(String key, String previous, String matchKey) {
+        boolean demoEncryption = key == null || key.isBlank();
+        boolean demoMatch = matchKey == null || matchKey.isBlank();
+        if (demoEncryption || demoMatch) {
+            log.warn("*** {} is not set: personal data is protected with the PUBLIC DEMO KEY. Set {} and {} (base64, "
+                    + "32+ bytes each) for any real data. ***", demoEncryption ? KEY_ENV : MATCH_KEY_ENV, KEY_ENV, MATCH_KEY_ENV);
         }
-        return new PersonalData(Base64.getDecoder().decode(env.trim()), false);
+        return new PersonalData(demoEncryption ? derive(DEMO_KEY, "encrypt") : decode(key),
+                previous == null || previous.isBlank() ? null : decode(previous),
+                demoMatch ? derive(DEMO_KEY, "match") : decode(matchKey), demoEncryption || demoMatch);
+    }
+
+    private static byte[] decode(String base64) {
+        return Base64.getDecoder().decode(base64.trim());
+    }
+
+    private static void require(byte[] key, String name) {
+        if (key.length < 32) {
+            throw new IllegalArgumentException(name + " must hold at least 32 bytes (base64)");
+        }
     }
 
     public boolean usesDemoKey() {
         return demoKey;
+    }
+
+    /** Identifies the current encryption key in ciphertexts (not secret). */
+    public String keyId() {
+        return keyId;
+    }
+
+    public boolean hasPreviousKey() {
+        return previousKey != null;
+    }
+
+    /** A short fingerprint of the matching key, kept by the warehouse to refuse a different one (not secret). */
+    public String matchKeyFingerprint() {
+        return hash("employment-hub match key fingerprint").substring(0, 16);
+    }
+
+    private static String keyId(byte[] key) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update("employment-hub key id".getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest(key)).substring(0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] derive(byte[] master, String purpose) {
@@ -75,7 +130,7 @@ public final class PersonalData {
         }
     }
 
-    /** AES-GCM with a random nonce; base64 of nonce and ciphertext. */
+    /** AES-GCM with a random nonce: {@code keyId:base64(nonce + ciphertext)}. */
     public String encrypt(String value) {
         try {
             byte[] nonce = new byte[12];
@@ -86,20 +141,27 @@ public final class PersonalData {
             byte[] out = new byte[nonce.length + ct.length];
             System.arraycopy(nonce, 0, out, 0, nonce.length);
             System.arraycopy(ct, 0, out, nonce.length, ct.length);
-            return Base64.getEncoder().encodeToString(out);
+            return keyId + ":" + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public String decrypt(String encoded) {
+        int colon = encoded.indexOf(':');
+        String id = colon < 0 ? null : encoded.substring(0, colon);
+        SecretKeySpec key = keyId.equals(id) ? aesKey : id != null && id.equals(previousKeyId) ? previousKey : null;
+        if (key == null) {
+            throw new IllegalStateException("encrypted with key " + id + ", which is neither " + KEY_ENV + " nor "
+                    + PREVIOUS_KEY_ENV);
+        }
         try {
-            byte[] in = Base64.getDecoder().decode(encoded);
+            byte[] in = Base64.getDecoder().decode(encoded.substring(colon + 1));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, aesKey, new GCMParameterSpec(128, in, 0, 12));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, 12));
             return new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot decrypt: wrong " + KEY_ENV + "?", e);
+            throw new IllegalStateException("cannot decrypt with key " + id, e);
         }
     }
 }

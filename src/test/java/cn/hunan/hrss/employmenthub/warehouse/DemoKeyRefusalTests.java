@@ -44,6 +44,6 @@ class DemoKeyRefusalTests {
                 ConfigLoader.withSystemEnvironment().load(Path.of("jobs-config")), new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isEqualTo(ExitCodes.FAILED);
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("FAILED: HUB_PII_KEY is not set");
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("FAILED: HUB_PII_KEY and HUB_MATCH_KEY must be set");
     }
 }

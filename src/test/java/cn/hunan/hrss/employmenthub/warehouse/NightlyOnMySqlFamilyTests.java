@@ -29,7 +29,8 @@ import org.springframework.util.FileSystemUtils;
  * figure with truth.json, run the night again and find every warehouse table unchanged. Subclasses say
  * which server: the one named by {@code WAREHOUSE_TEST_JDBC_URL}, or a Testcontainers MySQL 8.4.
  */
-@SpringBootTest(properties = "hub.pii.key=dGVzdC1rZXktZm9yLXRoZS1teXNxbC1mYW1pbHktdGVzdHMtMDEyMzQ1Njc4OQ==")
+@SpringBootTest(properties = {"hub.pii.key=dGVzdC1rZXktZm9yLXRoZS1teXNxbC1mYW1pbHktdGVzdHMtMDEyMzQ1Njc4OQ==",
+    "hub.pii.match-key=dGVzdC1tYXRjaC1rZXktZm9yLXRoZS1teXNxbC1mYW1pbHktdGVzdHMtMDEyMzQ="})
 @ExtendWith(OutputCaptureExtension.class)
 abstract class NightlyOnMySqlFamilyTests {
 
