@@ -25,11 +25,20 @@ public class KeyGuard {
         this.dataSource = dataSource;
     }
 
-    /** Why the keys are refused, or empty; call after migrating. Records the matching key's fingerprint on first use. */
-    public Optional<String> problem() {
+    /** Why the keys are refused before the warehouse is even touched: demo keys on a MySQL-family server. */
+    public Optional<String> demoKeyProblem() {
         if (personalData.usesDemoKey() && !"h2".equals(WarehouseMigrator.vendor(dataSource))) {
             return Optional.of(PersonalData.KEY_ENV + " and " + PersonalData.MATCH_KEY_ENV + " must be set (base64, 32+ bytes "
                     + "each): the public demo keys protect only the embedded demo warehouse");
+        }
+        return Optional.empty();
+    }
+
+    /** Why the keys are refused, or empty; call after migrating. Records the matching key's fingerprint on first use. */
+    public Optional<String> problem() {
+        Optional<String> demo = demoKeyProblem();
+        if (demo.isPresent()) {
+            return demo;
         }
         String mine = personalData.matchKeyFingerprint();
         List<String> known = jdbc.queryForList("SELECT fingerprint FROM etl_key_fingerprint WHERE purpose = 'match'",

@@ -1,13 +1,11 @@
 package cn.hunan.hrss.employmenthub.dedup;
 
+import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
 import cn.hunan.hrss.employmenthub.quality.Reconciler;
 import cn.hunan.hrss.employmenthub.quality.Reconciliation;
-import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import cn.hunan.hrss.employmenthub.validation.IdNumbers;
-import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,24 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Services whose person has not arrived are parked, loaded when the person comes, quarantined when never. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:parking;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-        + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1")
-class ParkingFunctionalTests {
+class ParkingFunctionalTests extends H2WarehouseTest {
 
     @TempDir
     Path config;
     @Autowired
-    NightlyCommand nightly;
-    @Autowired
-    WarehouseMigrator migrator;
-    @Autowired
     Reconciler reconciler;
-    @Autowired
-    JdbcTemplate jdbc;
 
     private static String id(String birth, String seq) {
         String first17 = "430481" + birth + seq;
@@ -97,7 +85,7 @@ class ParkingFunctionalTests {
     }
 
     private JobExecution run(LocalDate date) throws Exception {
-        return nightly.launch(ConfigLoader.withSystemEnvironment().load(config), date);
+        return night(config, date);
     }
 
     private Reconciliation line(JobExecution run, String entity) {

@@ -1,10 +1,9 @@
 package cn.hunan.hrss.employmenthub.dedup;
 
+import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hunan.hrss.employmenthub.mart.HeadlineReport;
-import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
-import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,34 +13,21 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.FileSystemUtils;
-import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
 
 /** A person who becomes an employment-difficulty person gets a second history row; reports as of a date follow it. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:history;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-        + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1")
-class PersonHistoryTests {
+class PersonHistoryTests extends H2WarehouseTest {
 
     @TempDir
     Path dir;
     @Autowired
-    NightlyCommand nightly;
-    @Autowired
-    WarehouseMigrator migrator;
-    @Autowired
     HeadlineReport report;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void aChangedCategoryOpensANewHistoryRowAndAsOfReportsFollowIt() throws Exception {
         // given: the demo, loaded on 2023-12-31
-        Path config = dir.resolve("jobs-config");
-        FileSystemUtils.copyRecursively(Path.of("jobs-config"), config);
+        Path config = copyDemo(dir);
         migrator.migrate();
-        run(config, LocalDate.of(2023, 12, 31));
+        night(config, LocalDate.of(2023, 12, 31));
         long persons = jdbc.queryForObject("SELECT COUNT(*) FROM wh_person", Long.class);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wh_person_history", Long.class)).isEqualTo(persons);
         String before = difficulty(LocalDate.of(2023, 12, 31));
@@ -50,7 +36,7 @@ class PersonHistoryTests {
         Files.writeString(config.resolve("data/430481/county-db.sql"), "UPDATE jy_ry SET rylb = '就业困难人员', "
                 + "gxsj = '2024-01-01 08:00:00' WHERE xh = (SELECT MIN(xh) FROM jy_ry WHERE rylb NOT LIKE '%就业困难人员%');\n",
                 StandardOpenOption.APPEND);
-        run(config, LocalDate.of(2024, 1, 1));
+        night(config, LocalDate.of(2024, 1, 1));
 
         // then: that person has two rows, the old one closed the day the new one opens
         List<Map<String, Object>> changed = jdbc.queryForList("SELECT valid_from, valid_to, categories FROM wh_person_history "
@@ -66,16 +52,12 @@ class PersonHistoryTests {
 
         // and the same night again writes no history
         long rows = jdbc.queryForObject("SELECT COUNT(*) FROM wh_person_history", Long.class);
-        run(config, LocalDate.of(2024, 1, 1));
+        night(config, LocalDate.of(2024, 1, 1));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wh_person_history", Long.class)).isEqualTo(rows);
     }
 
     private String difficulty(LocalDate asOf) {
         return report.lines(2023, asOf).stream().filter(l -> l.key().equals("difficulty_persons")).findFirst().orElseThrow()
                 .value();
-    }
-
-    private void run(Path config, LocalDate date) throws Exception {
-        nightly.launch(ConfigLoader.withSystemEnvironment().load(config), date);
     }
 }

@@ -1,11 +1,10 @@
 package cn.hunan.hrss.employmenthub.job;
 
+import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
 import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
-import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,26 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Onboarding systems whose layouts no other test uses, by writing YAML only: a county database with its own
  * schema and codes, and a semicolon-separated GB18030 register whose header sits on row 3.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:onboarding;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-        + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1")
-class OnboardingFunctionalTests {
+class OnboardingFunctionalTests extends H2WarehouseTest {
 
     @TempDir
     Path config;
-    @Autowired
-    NightlyCommand nightly;
-    @Autowired
-    WarehouseMigrator migrator;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void newLayoutsAreOnboardedByConfigurationAlone() throws Exception {

@@ -1,12 +1,11 @@
 package cn.hunan.hrss.employmenthub.job;
 
+import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hunan.hrss.employmenthub.operations.CommandLine;
 import cn.hunan.hrss.employmenthub.operations.ExitCodes;
-import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
 import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
-import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,23 +14,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A county database that is down fails its source alone; the registers still load and the night ends PARTIAL. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:unreadable;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-        + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1")
-class UnreadableSourceTests {
+class UnreadableSourceTests extends H2WarehouseTest {
 
     @TempDir
     Path config;
-    @Autowired
-    NightlyCommand nightly;
-    @Autowired
-    WarehouseMigrator migrator;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void aSourceThatCannotBeReadFailsAloneAndKeepsItsWatermark() throws Exception {

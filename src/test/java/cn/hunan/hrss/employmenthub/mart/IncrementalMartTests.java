@@ -1,11 +1,9 @@
 package cn.hunan.hrss.employmenthub.mart;
 
+import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
-import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import cn.hunan.hrss.employmenthub.support.WarehouseSnapshot;
-import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,17 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A night that changes one county's records rebuilds only that county's mart rows, and the result equals a
  * full rebuild.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:incremental;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-        + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1")
-class IncrementalMartTests {
+class IncrementalMartTests extends H2WarehouseTest {
 
     private static final String CHANGED = "431322";
     private static final String UNTOUCHED = "430481";
@@ -36,28 +29,21 @@ class IncrementalMartTests {
     @TempDir
     Path dir;
     @Autowired
-    NightlyCommand nightly;
-    @Autowired
-    WarehouseMigrator migrator;
-    @Autowired
     MartRefresher marts;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void changingOneCountyTouchesOnlyItsMartRowsAndEqualsAFullRebuild() throws Exception {
         // given: the demo, loaded
-        Path config = dir.resolve("jobs-config");
-        FileSystemUtils.copyRecursively(Path.of("jobs-config"), config);
+        Path config = copyDemo(dir);
         migrator.migrate();
-        run(config, LocalDate.of(2023, 12, 31));
+        night(config, LocalDate.of(2023, 12, 31));
         Map<String, String> untouchedBefore = snapshot(UNTOUCHED);
         Map<String, String> changedBefore = snapshot(CHANGED);
 
         // when: the county platform of 新化县 corrects one placement's wage the next day
         Files.writeString(config.resolve("data/" + CHANGED + "/county-db.sql"),
                 "UPDATE jy_jy SET gz = 8888, gxsj = '2024-01-01 08:00:00' WHERE jybh = 1;\n", StandardOpenOption.APPEND);
-        JobExecution second = run(config, LocalDate.of(2024, 1, 1));
+        JobExecution second = night(config, LocalDate.of(2024, 1, 1));
 
         // then: only that county was rebuilt, and only its rows changed
         assertThat(jdbc.queryForList("SELECT county_code FROM etl_touched_county WHERE run_id = ?", String.class,
@@ -73,10 +59,6 @@ class IncrementalMartTests {
         Map<String, String> incremental = WarehouseSnapshot.of(jdbc, all);
         marts.rebuildAll();
         assertThat(WarehouseSnapshot.of(jdbc, all)).isEqualTo(incremental);
-    }
-
-    private JobExecution run(Path config, LocalDate date) throws Exception {
-        return nightly.launch(ConfigLoader.withSystemEnvironment().load(config), date);
     }
 
     private Map<String, String> snapshot(String county) throws Exception {

@@ -1,12 +1,10 @@
 package cn.hunan.hrss.employmenthub.mart;
 
+import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hunan.hrss.employmenthub.generator.GenerateCommand;
-import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
-import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import cn.hunan.hrss.employmenthub.support.TruthCheck;
-import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
@@ -16,24 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The calibrated province: one night over all 134 counties, and the report gives the seed article's figures. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:province;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-        + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1")
-class ProvinceReportTests {
+class ProvinceReportTests extends H2WarehouseTest {
 
     @TempDir
     Path dir;
     @Autowired
-    NightlyCommand nightly;
-    @Autowired
-    WarehouseMigrator migrator;
-    @Autowired
     HeadlineReport report;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void theCalibratedProvinceReproducesTheArticlesEnd2023Figures() throws Exception {
@@ -42,8 +30,7 @@ class ProvinceReportTests {
         migrator.migrate();
 
         // when
-        JobExecution run = nightly.launch(ConfigLoader.withSystemEnvironment().load(dir.resolve("jobs-config")),
-                LocalDate.of(2023, 12, 31));
+        JobExecution run = night(dir.resolve("jobs-config"), LocalDate.of(2023, 12, 31));
 
         // then
         assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);

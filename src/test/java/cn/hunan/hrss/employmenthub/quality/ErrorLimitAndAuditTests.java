@@ -1,16 +1,15 @@
 package cn.hunan.hrss.employmenthub.quality;
 
+import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hunan.hrss.employmenthub.operations.AuditCommand;
 import cn.hunan.hrss.employmenthub.operations.CommandLine;
 import cn.hunan.hrss.employmenthub.operations.ExitCodes;
-import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
 import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.support.WarehouseSnapshot;
 import cn.hunan.hrss.employmenthub.validation.IdNumbers;
-import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
@@ -35,9 +34,6 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A night in which one register delivers 30% bad rows against its 10% limit: that source fails alone, the run
@@ -45,9 +41,7 @@ import org.springframework.util.FileSystemUtils;
  * shows the warehouse's figures, the jump in that source's reject rate, no console error, no request, and no
  * unmasked personal data.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:limits;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-        + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1")
-class ErrorLimitAndAuditTests {
+class ErrorLimitAndAuditTests extends H2WarehouseTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -56,19 +50,12 @@ class ErrorLimitAndAuditTests {
     @TempDir
     Path dir;
     @Autowired
-    NightlyCommand nightly;
-    @Autowired
     AuditQueries audit;
-    @Autowired
-    WarehouseMigrator migrator;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void aSourceOverItsErrorLimitFailsAloneAndTheAuditShowsIt() throws Exception {
         // given: the demo, loaded once
-        Path config = dir.resolve("jobs-config");
-        FileSystemUtils.copyRecursively(Path.of("jobs-config"), config);
+        Path config = copyDemo(dir);
         migrator.migrate();
         assertThat(nightly(config)).isZero();
 
