@@ -34,18 +34,24 @@ public class GoldenMerger {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final PersonHistory history;
+    private final PersonMatcher matcher;
 
-    public GoldenMerger(JdbcTemplate jdbc, TransactionTemplate tx, PersonHistory history) {
+    public GoldenMerger(JdbcTemplate jdbc, TransactionTemplate tx, PersonHistory history, PersonMatcher matcher) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.history = history;
+        this.matcher = matcher;
     }
 
     public void merge(long runId, LocalDate runDate, int parkDays) {
+        merge(runId, runDate, parkDays, MatchThresholds.DEFAULT);
+    }
+
+    public void merge(long runId, LocalDate runDate, int parkDays, MatchThresholds matching) {
         jdbc.update("DELETE FROM etl_touched_county WHERE run_id = ?", runId);
         for (EntityType e : EntityType.values()) {
             tx.executeWithoutResult(status -> {
-                mergeEntity(runId, runDate, parkDays, e);
+                mergeEntity(runId, runDate, parkDays, e, matching);
                 if (e == EntityType.PERSON) {
                     history.record(runId, runDate);
                 }
@@ -53,8 +59,11 @@ public class GoldenMerger {
         }
     }
 
-    void mergeEntity(long runId, LocalDate runDate, int parkDays, EntityType e) {
+    void mergeEntity(long runId, LocalDate runDate, int parkDays, EntityType e, MatchThresholds matching) {
         forgetEarlierAttempt(runId, e);
+        if (e == EntityType.PERSON) {
+            matcher.resolve(runId, matching);
+        }
         for (Reference ref : Reference.of(e)) {
             park(runId, runDate, parkDays, e, ref);
         }
@@ -96,10 +105,13 @@ public class GoldenMerger {
     private void forgetEarlierAttempt(long runId, EntityType e) {
         jdbc.update("DELETE FROM etl_parked WHERE entity = ? AND first_run_id = ?", e.key(), runId);
         jdbc.update("DELETE FROM etl_outcome WHERE run_id = ? AND entity = ? AND outcome <> 'held'", runId, e.key());
-        jdbc.update("DELETE FROM quarantine WHERE run_id = ? AND entity = ? AND rule_code IN ('PLACEMENT_BEFORE_REGISTRATION', "
-                + "'REF_PERSON_UNKNOWN', 'REF_EMPLOYER_UNKNOWN', 'REF_ENTERPRISE_UNKNOWN')", runId, e.key());
-        jdbc.update("DELETE FROM dq_violation WHERE run_id = ? AND entity = ? AND rule_code IN ('PLACEMENT_BEFORE_REGISTRATION', "
-                + "'REF_PERSON_UNKNOWN', 'REF_EMPLOYER_UNKNOWN', 'REF_ENTERPRISE_UNKNOWN')", runId, e.key());
+        String mergeRules = "('PLACEMENT_BEFORE_REGISTRATION', 'REF_PERSON_UNKNOWN', 'REF_EMPLOYER_UNKNOWN', "
+                + "'REF_ENTERPRISE_UNKNOWN', 'PERSON_UNMATCHED')";
+        jdbc.update("DELETE FROM quarantine WHERE run_id = ? AND entity = ? AND rule_code IN " + mergeRules, runId, e.key());
+        jdbc.update("DELETE FROM dq_violation WHERE run_id = ? AND entity = ? AND rule_code IN " + mergeRules, runId, e.key());
+        if (e == EntityType.PERSON) {
+            jdbc.update("DELETE FROM wh_match_evidence WHERE run_id = ?", runId);
+        }
     }
 
     /** Staged records this run decides on: its own and those parked earlier, without an outcome yet. */
@@ -167,16 +179,26 @@ public class GoldenMerger {
         return "INSERT INTO etl_outcome (run_id, entity, stg_id, source_id, outcome, carried) "
                 + "SELECT ?, ?, r.id, r.source_id, CASE "
                 + "WHEN r.rn > 1 THEN 'merged' "
+                + "WHEN r.weak = 1 AND g.match_key IS NOT NULL THEN 'merged' "
                 + "WHEN g.match_key IS NULL THEN 'new' "
                 + "WHEN g.row_hash = r.row_hash THEN 'unchanged' "
                 + "WHEN r.priority < g.src_priority OR (r.priority = g.src_priority AND COALESCE(r.src_updated_at, " + EPOCH
                 + ") >= COALESCE(g.src_updated_at, " + EPOCH + ")) THEN 'updated' "
                 + "ELSE 'merged' END, CASE WHEN r.run_id = ? THEN 0 ELSE 1 END "
-                + "FROM (SELECT s.id, s.run_id, s.source_id, s.match_key, s.row_hash, s.priority, s.src_updated_at, "
-                + "ROW_NUMBER() OVER (PARTITION BY s.match_key ORDER BY s.priority, COALESCE(s.src_updated_at, " + EPOCH
+                + "FROM (SELECT s.id, s.run_id, s.source_id, s.match_key, s.row_hash, s.priority, s.src_updated_at, " + weak(e)
+                + " AS weak, ROW_NUMBER() OVER (PARTITION BY s.match_key ORDER BY " + weak(e) + ", s.priority, "
+                + "COALESCE(s.src_updated_at, " + EPOCH
                 + ") DESC, s.source_id, s.file_name, s.line_no) AS rn FROM " + e.stagingTable() + " s WHERE "
                 + candidate(e).replace("'" + e.key() + "'", "?") + ") r "
                 + "LEFT JOIN " + e.goldenTable() + " g ON g.match_key = r.match_key";
+    }
+
+    /**
+     * 1 for a record that may join a golden record but never shape it: a person registered without an ID number
+     * (matched to an identified person by the {@link PersonMatcher}).
+     */
+    private static String weak(EntityType e) {
+        return e == EntityType.PERSON ? "CASE WHEN s.id_number_hash IS NULL THEN 1 ELSE 0 END" : "0";
     }
 
     static String upsertSql(EntityType e) {

@@ -1,45 +1,39 @@
 package cn.hunan.hrss.employmenthub.dedup;
 
 import cn.hunan.hrss.employmenthub.record.EntityType;
+import cn.hunan.hrss.employmenthub.validation.RecordStandardiser;
 import cn.hunan.hrss.employmenthub.validation.Rule;
 import java.util.List;
 
 /**
- * A staged record's reference to a golden record of another entity: an event's person, a placement's employer,
- * a liaison's enterprise. A record whose reference has not arrived yet is parked, not rejected.
+ * Why a staged record must wait: an event's person, a placement's employer or a liaison's enterprise has not
+ * arrived yet, or a person registered without an ID number matches nobody yet. Such a record is parked, not
+ * rejected.
  *
- * @param column the staging column holding the reference
- * @param target the golden table and column it must match
+ * @param field the field named in the violation
+ * @param missing SQL condition on staging alias {@code s} that holds while the record must wait
  */
-record Reference(EntityType entity, String column, String target, Rule rule) {
+record Reference(EntityType entity, String field, String missing, Rule rule) {
 
     static final List<Reference> ALL = List.of(
-            new Reference(EntityType.SERVICE, "person_id_number_hash", "wh_person.id_number_hash", Rule.REF_PERSON_UNKNOWN),
-            new Reference(EntityType.PLACEMENT, "person_id_number_hash", "wh_person.id_number_hash", Rule.REF_PERSON_UNKNOWN),
-            new Reference(EntityType.PLACEMENT, "employer_credit_code", "wh_employer.credit_code", Rule.REF_EMPLOYER_UNKNOWN),
-            new Reference(EntityType.GIG_MATCH, "worker_id_number_hash", "wh_person.id_number_hash", Rule.REF_PERSON_UNKNOWN),
-            new Reference(EntityType.LIAISON, "enterprise_credit_code", "wh_employer.credit_code", Rule.REF_ENTERPRISE_UNKNOWN));
+            golden(EntityType.SERVICE, "person_id_number_hash", "wh_person.id_number_hash", Rule.REF_PERSON_UNKNOWN),
+            golden(EntityType.PLACEMENT, "person_id_number_hash", "wh_person.id_number_hash", Rule.REF_PERSON_UNKNOWN),
+            golden(EntityType.PLACEMENT, "employer_credit_code", "wh_employer.credit_code", Rule.REF_EMPLOYER_UNKNOWN),
+            golden(EntityType.GIG_MATCH, "worker_id_number_hash", "wh_person.id_number_hash", Rule.REF_PERSON_UNKNOWN),
+            golden(EntityType.LIAISON, "enterprise_credit_code", "wh_employer.credit_code", Rule.REF_ENTERPRISE_UNKNOWN),
+            new Reference(EntityType.PERSON, "id_number", "s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%'",
+                    Rule.PERSON_UNMATCHED));
+
+    /** The reference in {@code column} is given but matches no golden record in {@code target} (table.column). */
+    private static Reference golden(EntityType entity, String column, String target, Rule rule) {
+        String table = target.substring(0, target.indexOf('.'));
+        String targetColumn = target.substring(target.indexOf('.') + 1);
+        String field = column.endsWith("_hash") ? column.substring(0, column.length() - 5) : column;
+        return new Reference(entity, field, "s." + column + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + table + " t WHERE t."
+                + targetColumn + " = s." + column + ")", rule);
+    }
 
     static List<Reference> of(EntityType entity) {
         return ALL.stream().filter(r -> r.entity == entity).toList();
-    }
-
-    String targetTable() {
-        return target.substring(0, target.indexOf('.'));
-    }
-
-    String targetColumn() {
-        return target.substring(target.indexOf('.') + 1);
-    }
-
-    /** SQL condition on staging alias {@code s}: the reference is given but matches no golden record. */
-    String missing() {
-        return "s." + column + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + targetTable() + " t WHERE t." + targetColumn()
-                + " = s." + column + ")";
-    }
-
-    /** The field name as jobs-config knows it. */
-    String field() {
-        return column.endsWith("_hash") ? column.substring(0, column.length() - 5) : column;
     }
 }

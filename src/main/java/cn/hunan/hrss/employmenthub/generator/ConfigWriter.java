@@ -25,6 +25,7 @@ final class ConfigWriter {
                 date-formats: [yyyy-MM-dd, yyyy/M/d, yyyy年M月d日, yyyyMMdd, yyyy-M-d, yyyy.M.d]
                 error-limit: {count: %s, percent: %s}
                 park-days: 7
+                matching: {auto-merge: 8, review: 5}
                 chunk-size: 1000
                 parallelism: 2
                 """.formatted(calibrated ? "1000000" : "1000", calibrated ? "100" : "10"));
@@ -121,6 +122,12 @@ final class ConfigWriter {
                       residence_region: 居住地代码
                       registered_on: 登记日期
                       station_code: 登记站点
+                    constants: {channel: station}
+                  - entity: person             # walk-ins noted without an ID number: matched by name, birth, phone
+                    path: data/%2$s/register/walkins-*.csv
+                    key: 序号
+                    columns: {name: 姓名, gender: 性别, birth_date: 出生日期, phone: 联系电话, residence_region: 居住地代码,
+                              registered_on: 登记日期}
                     constants: {channel: station}
                   - entity: service
                     path: data/%2$s/register/services-*.csv

@@ -92,6 +92,7 @@ public final class GenerateCommand {
             configs.countyPlatform(c, url, prefix, sourceDbUrl == null ? "sa" : "root");
             registers.personRegister(c, data.resolve("persons-2023.csv"));
             registers.serviceRegister(c, data.resolve("services-2023.csv"));
+            registers.walkIns(c, data.resolve("walkins-2023.csv"));
             registers.staffWorkbook(c, data.resolve("staff-2023.xlsx"));
             configs.stationRegister(c);
             configs.staffRegister(c);
@@ -118,6 +119,7 @@ public final class GenerateCommand {
         truth.put("warnings_by_rule", ledger.warningsByRule());
         truth.put("parked", ledger.parked());
         truth.put("parked_by_rule", ledger.parkedByRule());
+        truth.put("fuzzy_persons", ledger.fuzzy());
         truth.put("marts", new TruthMarts(world).all());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("truth.json").toFile(), truth);
         return truth;

@@ -1,6 +1,9 @@
 package cn.hunan.hrss.employmenthub.generator;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,6 +21,7 @@ final class Ledger {
     private final Map<String, Long> parked = new TreeMap<>();
     private final Map<String, Long> parkedByRule = new TreeMap<>();
     private final Map<String, Long> warnings = new TreeMap<>();
+    private final List<Map<String, String>> fuzzy = new ArrayList<>();
 
     void valid(String entity, String key) {
         read.merge(entity, 1L, Long::sum);
@@ -40,6 +44,19 @@ final class Ledger {
     /** A record that loads but is flagged, e.g. a converted first-generation ID number. */
     void warn(String rule) {
         warnings.merge(rule, 1L, Long::sum);
+    }
+
+    /** A record without ID number and the person it is ({@code expectedMask}), or null for a decoy nobody is. */
+    void fuzzy(String sourceId, String sourceKey, String expectedMask) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("source_id", sourceId);
+        row.put("source_key", sourceKey);
+        row.put("person", expectedMask);
+        fuzzy.add(row);
+    }
+
+    List<Map<String, String>> fuzzy() {
+        return fuzzy;
     }
 
     Map<String, Long> warningsByRule() {

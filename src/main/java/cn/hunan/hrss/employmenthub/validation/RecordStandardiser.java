@@ -33,6 +33,11 @@ import java.util.Set;
 public final class RecordStandardiser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * First character of the provisional match key of a person without an ID number ('z' is no hex digit): the
+     * merge resolves it to the person it matches, or parks the record.
+     */
+    public static final String UNRESOLVED = "z";
 
     private final SourceDefinition source;
     private final PersonalData pii;
@@ -83,14 +88,26 @@ public final class RecordStandardiser {
             recordRules.check(entity, canonical, given, violations);
         }
         derive(entity, canonical);
+        if (entity == EntityType.PERSON) {
+            canonical.put("name_norm", Names.normalise((String) canonical.get("name")));
+            if (canonical.get("id_number") == null && violations.stream().noneMatch(v -> "id_number".equals(v.field()))
+                    && canonical.get("birth_date") == null && canonical.get("phone") == null) {
+                violations.add(new Violation(Rule.REQUIRED_MISSING, "id_number",
+                        "no ID number, and neither a birth date nor a phone to match the person on"));
+            }
+        }
         String updatedAt = mapping.updatedAt() == null ? null : byLowerName.get(mapping.updatedAt().toLowerCase(Locale.ROOT));
         Map<String, Object> columns = columns(entity, canonical);
         columns.put("county_code", county(entity, canonical));
         columns.put("src_updated_at", updatedAt == null ? null : fields.standardise(
                 new Field("updated_at", FieldType.DATETIME, false, null, null, null), updatedAt, Map.of()).value());
-        boolean rejected = violations.stream().anyMatch(Violation::isError);
-        String matchKey = rejected ? null : digest(entity.matchFields().stream().map(n -> keyPart(entity, n, columns)).toList());
-        String rowHash = rejected ? null : digest(entity.fields().stream().map(f -> keyPart(entity, f.name(), columns)).toList());
+        boolean rejectedNow = violations.stream().anyMatch(Violation::isError);
+        String matchKey = rejectedNow ? null : digest(entity.matchFields().stream().map(n -> keyPart(entity, n, columns)).toList());
+        if (matchKey != null && entity == EntityType.PERSON && columns.get("id_number_hash") == null) {
+            matchKey = UNRESOLVED + digest(List.of("no id", String.valueOf(columns.get("name_norm")),
+                    String.valueOf(columns.get("birth_date")), String.valueOf(columns.get("phone_hash")))).substring(1);
+        }
+        String rowHash = rejectedNow ? null : digest(entity.fields().stream().map(f -> keyPart(entity, f.name(), columns)).toList());
         String sourceKey = mapping.key() == null ? matchKey : Text.clean(byLowerName.get(mapping.key().toLowerCase(Locale.ROOT)));
         if (sourceKey == null) {
             sourceKey = matchKey;

@@ -41,7 +41,9 @@ public enum Rule {
     REF_EMPLOYER_UNKNOWN(Severity.PARK, "placement",
             "the employer has not arrived from any source yet (parked, quarantined after park-days)"),
     REF_ENTERPRISE_UNKNOWN(Severity.PARK, "liaison",
-            "the key enterprise has not arrived from any source yet (parked, quarantined after park-days)");
+            "the key enterprise has not arrived from any source yet (parked, quarantined after park-days)"),
+    PERSON_UNMATCHED(Severity.PARK, "person",
+            "registered without an ID number and matches no known person well enough (parked, quarantined after park-days)");
 
     public enum Severity { ERROR, WARNING, PARK }
 

@@ -57,6 +57,7 @@ public final class TruthCheck {
         Map<String, Long> expectedWarnings = new TreeMap<>();
         truth.get("warnings_by_rule").fields().forEachRemaining(e -> expectedWarnings.put(e.getKey(), e.getValue().asLong()));
         compare("warnings by rule", expectedWarnings, warnings);
+        fuzzyPersons();
         truth.get("marts").fields().forEachRemaining(m -> {
             List<String> key = new ArrayList<>();
             m.getValue().get("key").forEach(k -> key.add(k.asText()));
@@ -65,6 +66,48 @@ public final class TruthCheck {
                     "SELECT * FROM " + m.getKey() + (where == null ? "" : " WHERE " + where.asText()));
         });
         return differences;
+    }
+
+    /** Pairwise precision and recall of matching persons registered without an ID number. */
+    public record MatchQuality(long merged, long correct, long expected) {
+        public double precision() {
+            return merged == 0 ? 1.0 : (double) correct / merged;
+        }
+
+        public double recall() {
+            return expected == 0 ? 1.0 : (double) correct / expected;
+        }
+    }
+
+    private MatchQuality quality = new MatchQuality(0, 0, 0);
+
+    public MatchQuality matchQuality() {
+        return quality;
+    }
+
+    private void fuzzyPersons() {
+        JsonNode rows = truth.get("fuzzy_persons");
+        if (rows == null) {
+            return;
+        }
+        long merged = 0;
+        long correct = 0;
+        long expected = 0;
+        for (JsonNode r : rows) {
+            List<String> found = jdbc.queryForList("SELECT p.id_number_masked FROM wh_xref x JOIN wh_person p ON p.match_key = "
+                    + "x.match_key WHERE x.entity = 'person' AND x.source_id = ? AND x.source_key = ?", String.class,
+                    r.get("source_id").asText(), r.get("source_key").asText());
+            String person = r.get("person").isNull() ? null : r.get("person").asText();
+            expected += person == null ? 0 : 1;
+            merged += found.isEmpty() ? 0 : 1;
+            if (person != null && found.contains(person)) {
+                correct++;
+            } else if (person != null || !found.isEmpty()) {
+                differences.add("fuzzy person " + r.get("source_id").asText() + "/" + r.get("source_key").asText()
+                        + ": expected " + person + ", matched " + found);
+            }
+        }
+        quality = new MatchQuality(merged, correct, expected);
     }
 
     private void perEntity(String what, String sql, long runId) {

@@ -63,7 +63,14 @@ abstract class NightlyOnMySqlFamilyTests {
 
         // then
         assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(new TruthCheck(jdbc, truth).differences(first.getJobInstance().getInstanceId())).isEmpty();
+        TruthCheck check = new TruthCheck(jdbc, truth);
+        assertThat(check.differences(first.getJobInstance().getInstanceId())).isEmpty();
+        TruthCheck.MatchQuality quality = check.matchQuality();
+        System.out.printf("persons without ID number: %d merged, %d correct of %d: precision %.3f, recall %.3f%n",
+                quality.merged(), quality.correct(), quality.expected(), quality.precision(), quality.recall());
+        assertThat(quality.expected()).isPositive();
+        assertThat(quality.precision()).isGreaterThanOrEqualTo(0.99);
+        assertThat(quality.recall()).isGreaterThanOrEqualTo(0.97);
         List<String> warehouse = WarehouseSnapshot.warehouse(jdbc);
         assertThat(warehouse).contains("wh_person", "wh_xref", "mart_311_county", "landing_record", "quarantine");
         Map<String, String> before = WarehouseSnapshot.of(jdbc, warehouse);

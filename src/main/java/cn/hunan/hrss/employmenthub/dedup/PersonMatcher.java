@@ -1,0 +1,151 @@
+package cn.hunan.hrss.employmenthub.dedup;
+
+import cn.hunan.hrss.employmenthub.system.PersonalData;
+import cn.hunan.hrss.employmenthub.validation.Names;
+import cn.hunan.hrss.employmenthub.validation.RecordStandardiser;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the person a record registered without an ID number belongs to. Candidates come from three blocks
+ * evaluated in the database (normalised name + birth date, phone, birth date + county) against the golden
+ * persons and the night's identified records; each is scored on name (exact, one character off, traditional
+ * or full-width forms already folded), birth date, phone (equal, or two adjacent digits swapped) and county.
+ * At or above the auto-merge threshold, with no rival person as good, the record takes that person's match key
+ * and the evidence is kept; otherwise it stays unresolved and is parked (evidence kept for review above the
+ * review threshold).
+ */
+@Component
+class PersonMatcher {
+
+    /** An unresolved record or a candidate person, with what matching compares. */
+    record Features(long id, String matchKey, String sourceId, String sourceKey, String name, LocalDate birth,
+                    String phoneHash, String phoneEnc, String county) {
+    }
+
+    private static final String COLUMNS = "match_key, source_id, source_key, name_norm, birth_date, phone_hash, phone_enc, "
+            + "county_code";
+    private static final String OPEN = "s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%' AND (s.run_id = ? OR s.id IN "
+            + "(SELECT pk.stg_id FROM etl_parked pk WHERE pk.entity = 'person'))";
+    private static final String[] BLOCKS = {"c.name_norm = s.name_norm AND c.birth_date = s.birth_date",
+        "c.phone_hash = s.phone_hash", "c.birth_date = s.birth_date AND c.county_code = s.county_code"};
+
+    private final JdbcTemplate jdbc;
+    private final PersonalData pii;
+
+    PersonMatcher(JdbcTemplate jdbc, PersonalData pii) {
+        this.jdbc = jdbc;
+        this.pii = pii;
+    }
+
+    void resolve(long runId, MatchThresholds thresholds) {
+        Map<Long, Features> open = new LinkedHashMap<>();
+        jdbc.query("SELECT s.id, s." + COLUMNS.replace(", ", ", s.") + " FROM stg_person s WHERE " + OPEN,
+                rs -> { open.put(rs.getLong(1), features(rs, 1)); }, runId);
+        if (open.isEmpty()) {
+            return;
+        }
+        Map<Long, List<Features>> candidates = new HashMap<>();
+        for (String block : BLOCKS) {
+            collect(candidates, "SELECT s.id, c.person_id, c.match_key, c.src_source_id, c.match_key, c.name_norm, c.birth_date, "
+                    + "c.phone_hash, c.phone_enc, c.county_code FROM stg_person s JOIN wh_person c ON " + block + " WHERE " + OPEN,
+                    runId);
+            collect(candidates, "SELECT s.id, c.id, c.match_key, c.source_id, c.source_key, c.name_norm, c.birth_date, "
+                    + "c.phone_hash, c.phone_enc, c.county_code FROM stg_person s JOIN stg_person c ON " + block
+                    + " AND c.run_id = ? AND c.id_number_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM etl_outcome h WHERE "
+                    + "h.run_id = ? AND h.entity = 'person' AND h.stg_id = c.id) WHERE " + OPEN, runId, runId, runId);
+        }
+        List<Object[]> rekeys = new ArrayList<>();
+        List<Object[]> evidence = new ArrayList<>();
+        for (Features record : open.values()) {
+            Map<String, Score> byPerson = new HashMap<>();
+            for (Features c : candidates.getOrDefault(record.id(), List.of())) {
+                Score score = score(record, c);
+                byPerson.merge(c.matchKey(), score, (x, y) -> x.total() >= y.total() ? x : y);
+            }
+            List<Map.Entry<String, Score>> ranked = byPerson.entrySet().stream()
+                    .sorted(Comparator.comparingInt((Map.Entry<String, Score> e) -> -e.getValue().total())
+                            .thenComparing(Map.Entry::getKey)).toList();
+            String bestKey = ranked.isEmpty() ? null : ranked.get(0).getKey();
+            Score best = ranked.isEmpty() ? null : ranked.get(0).getValue();
+            boolean rival = ranked.size() > 1 && ranked.get(1).getValue().total() >= thresholds.autoMerge();
+            if (best == null || best.total() < thresholds.review()) {
+                continue;
+            }
+            boolean merge = best.total() >= thresholds.autoMerge() && !rival;
+            if (merge) {
+                rekeys.add(new Object[] {bestKey, record.id()});
+            }
+            evidence.add(new Object[] {runId, record.id(), record.sourceId(), record.sourceKey(), bestKey, best.total(),
+                merge ? "merged" : "review", (rival ? "rival candidate; " : "") + best.explanation()});
+        }
+        jdbc.batchUpdate("UPDATE stg_person SET match_key = ? WHERE id = ?", rekeys);
+        jdbc.batchUpdate("INSERT INTO wh_match_evidence (run_id, stg_id, source_id, source_key, match_key, score, decision, "
+                + "evidence) VALUES (?,?,?,?,?,?,?,?)", evidence);
+    }
+
+    private void collect(Map<Long, List<Features>> candidates, String sql, Object... args) {
+        jdbc.query(sql, rs -> {
+            candidates.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(features(rs, 2));
+        }, args);
+    }
+
+    private static Features features(ResultSet rs, int first) throws SQLException {
+        return new Features(rs.getLong(first), rs.getString(first + 1), rs.getString(first + 2), rs.getString(first + 3),
+                rs.getString(first + 4), rs.getObject(first + 5, LocalDate.class), rs.getString(first + 6),
+                rs.getString(first + 7), rs.getString(first + 8));
+    }
+
+    /** A score and the reasons for it, e.g. {@code name=exact(+4) birth=equal(+4)}. */
+    record Score(int total, String explanation) {
+    }
+
+    Score score(Features a, Features b) {
+        int total = 0;
+        StringBuilder why = new StringBuilder();
+        int d = a.name() == null || b.name() == null ? 2 : Names.distance(a.name(), b.name());
+        total += part(why, "name", d == 0 ? "exact" : d == 1 ? "one-off" : "different", d == 0 ? 4 : d == 1 ? 2 : -4);
+        if (a.birth() != null && b.birth() != null) {
+            total += part(why, "birth", a.birth().equals(b.birth()) ? "equal" : "different", a.birth().equals(b.birth()) ? 4 : -5);
+        }
+        if (a.phoneHash() != null && b.phoneHash() != null) {
+            boolean equal = a.phoneHash().equals(b.phoneHash());
+            boolean swapped = !equal && transposed(pii.decrypt(a.phoneEnc()), pii.decrypt(b.phoneEnc()));
+            total += part(why, "phone", equal ? "equal" : swapped ? "transposed" : "different", equal ? 4 : swapped ? 3 : -2);
+        }
+        if (a.county() != null && a.county().equals(b.county())) {
+            total += part(why, "county", "same", 1);
+        }
+        return new Score(total, why.toString().trim());
+    }
+
+    private static int part(StringBuilder why, String feature, String how, int points) {
+        why.append(feature).append('=').append(how).append('(').append(points > 0 ? "+" : "").append(points).append(") ");
+        return points;
+    }
+
+    /** Whether two numbers differ only by two adjacent digits swapped. */
+    static boolean transposed(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        int first = -1;
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                first = i;
+                break;
+            }
+        }
+        return first >= 0 && first + 1 < a.length() && a.charAt(first) == b.charAt(first + 1)
+                && a.charAt(first + 1) == b.charAt(first) && a.substring(first + 2).equals(b.substring(first + 2));
+    }
+}
