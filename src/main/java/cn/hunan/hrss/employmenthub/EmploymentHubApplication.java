@@ -6,6 +6,7 @@ import cn.hunan.hrss.employmenthub.operations.CommandLine;
 import cn.hunan.hrss.employmenthub.operations.ExitCodes;
 import cn.hunan.hrss.employmenthub.operations.Help;
 import cn.hunan.hrss.employmenthub.operations.MartsCommand;
+import cn.hunan.hrss.employmenthub.operations.MatchCommand;
 import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
 import cn.hunan.hrss.employmenthub.operations.RotateKeyCommand;
 import cn.hunan.hrss.employmenthub.operations.RulesCommand;
@@ -58,6 +59,18 @@ public class EmploymentHubApplication {
                     cl.allow(java.util.List.of("year", "out", "as-of"));
                     yield withContext(ctx -> ctx.getBean(MartsCommand.class).report(cl, out));
                 }
+                case "matches" -> {
+                    cl.allow(java.util.List.of("review", "limit"));
+                    yield withContext(ctx -> ctx.getBean(MatchCommand.class).list(cl, out));
+                }
+                case "split" -> {
+                    cl.allow(java.util.List.of("source", "key"));
+                    yield withContext(ctx -> ctx.getBean(MatchCommand.class).split(cl, out));
+                }
+                case "accept" -> {
+                    cl.allow(java.util.List.of("source", "key"));
+                    yield withContext(ctx -> ctx.getBean(MatchCommand.class).accept(cl, out));
+                }
                 case "rotate-key" -> {
                     cl.allow(java.util.List.of());
                     yield withContext(ctx -> ctx.getBean(RotateKeyCommand.class).run(out));
@@ -67,7 +80,7 @@ public class EmploymentHubApplication {
                     yield withContext(ctx -> ctx.getBean(StatusCommand.class).run(out));
                 }
                 default -> throw new CommandLine.UsageException("unknown command '" + cl.command()
-                        + "' (commands: check-config, nightly, generate, status, rules, audit, marts, report, rotate-key, help)");
+                        + "' (commands: check-config, nightly, generate, status, rules, audit, marts, report, matches, split, accept, rotate-key, help)");
             };
         } catch (CommandLine.UsageException e) {
             out.println("usage error: " + e.getMessage());

@@ -64,11 +64,28 @@ class PersonMatcher {
                     + " AND c.run_id = ? AND c.id_number_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM etl_outcome h WHERE "
                     + "h.run_id = ? AND h.entity = 'person' AND h.stg_id = c.id) WHERE " + OPEN, runId, runId, runId);
         }
+        Map<String, Map<String, String>> overrides = new HashMap<>();
+        jdbc.query("SELECT source_id, source_key, match_key, decision FROM wh_match_override", rs -> {
+            overrides.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new HashMap<>())
+                    .put(rs.getString(3), rs.getString(4));
+        });
         List<Object[]> rekeys = new ArrayList<>();
         List<Object[]> evidence = new ArrayList<>();
         for (Features record : open.values()) {
+            Map<String, String> decided = overrides.getOrDefault(record.sourceId() + "\u0000" + record.sourceKey(), Map.of());
+            String accepted = decided.entrySet().stream().filter(d -> d.getValue().equals("accept")).map(Map.Entry::getKey)
+                    .findFirst().orElse(null);
+            if (accepted != null) {
+                rekeys.add(new Object[] {accepted, record.id()});
+                evidence.add(new Object[] {runId, record.id(), record.sourceId(), record.sourceKey(), accepted, 0, "merged",
+                    "accepted by an administrator"});
+                continue;
+            }
             Map<String, Score> byPerson = new HashMap<>();
             for (Features c : candidates.getOrDefault(record.id(), List.of())) {
+                if ("split".equals(decided.get(c.matchKey()))) {
+                    continue;
+                }
                 Score score = score(record, c);
                 byPerson.merge(c.matchKey(), score, (x, y) -> x.total() >= y.total() ? x : y);
             }

@@ -54,6 +54,14 @@ public final class Help {
                       enterprises, HR service agencies, 311 service, placements; writes it as CSV (default
                       report-YYYY.csv). --as-of counts persons by their situation on that date (type-2 history) and
                       only the services and placements dated up to it.""";
+            case "matches", "split", "accept" -> """
+                    matches [--review] [--limit=N]
+                      Lists what matching decided for persons registered without an ID number: merged or left for
+                      review, with the score and its reasons, newest first.
+                    split --source=ID --key=KEY
+                      Undoes such a merge: the record waits for matching again and never joins that person again.
+                    accept --source=ID --key=KEY
+                      Accepts the person a review suggested; the next night merges the record.""";
             case "rotate-key" -> """
                     rotate-key
                       Re-encrypts every stored ID number, phone and landed record from HUB_PII_KEY_PREVIOUS (the old
@@ -76,6 +84,8 @@ public final class Help {
                       audit          write a run's data-quality report (HTML and CSV)
                       marts          rebuild every mart table (--rebuild)
                       report         print the province's headline table for a year
+                      matches        list merges and reviews of persons without an ID number
+                      split, accept  undo a merge, or accept a reviewed match
                       rotate-key     re-encrypt personal data with a new HUB_PII_KEY
                       help           this text; COMMAND --help for one command
 

@@ -104,8 +104,7 @@ public final class RecordStandardiser {
         boolean rejectedNow = violations.stream().anyMatch(Violation::isError);
         String matchKey = rejectedNow ? null : digest(entity.matchFields().stream().map(n -> keyPart(entity, n, columns)).toList());
         if (matchKey != null && entity == EntityType.PERSON && columns.get("id_number_hash") == null) {
-            matchKey = UNRESOLVED + digest(List.of("no id", String.valueOf(columns.get("name_norm")),
-                    String.valueOf(columns.get("birth_date")), String.valueOf(columns.get("phone_hash")))).substring(1);
+            matchKey = provisionalKey(columns.get("name_norm"), columns.get("birth_date"), columns.get("phone_hash"));
         }
         String rowHash = rejectedNow ? null : digest(entity.fields().stream().map(f -> keyPart(entity, f.name(), columns)).toList());
         String sourceKey = mapping.key() == null ? matchKey : Text.clean(byLowerName.get(mapping.key().toLowerCase(Locale.ROOT)));
@@ -187,6 +186,12 @@ public final class RecordStandardiser {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The match key of a person without an ID number until matching resolves it (or after an admin's split). */
+    public static String provisionalKey(Object nameNorm, Object birthDate, Object phoneHash) {
+        return UNRESOLVED + digest(List.of("no id", String.valueOf(nameNorm), String.valueOf(birthDate),
+                String.valueOf(phoneHash))).substring(1);
     }
 
     static String digest(List<String> parts) {

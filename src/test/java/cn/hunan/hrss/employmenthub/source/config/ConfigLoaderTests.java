@@ -125,7 +125,7 @@ class ConfigLoaderTests {
                 "entities[0].entity: unknown entity 'persn'",
                 "entities[1].path: 'data/missing/*.csv' does not exist",
                 "entities[1].columns.nam: unknown field 'nam' of person",
-                "entities[1].columns: required field 'id_number' of person is not mapped",
+                "entities[1].columns: required field 'name' of person is not mapped",
                 "entities[1].values.gender.男: '3' is not a code of table gender");
     }
 
