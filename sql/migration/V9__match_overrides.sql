@@ -8,3 +8,14 @@ CREATE TABLE wh_match_override (
     decided_at                   DATETIME NOT NULL,
     PRIMARY KEY (source_id, source_key, match_key)
 );
+
+-- Survivorship, most complete: for each attribute a golden record lacks, the staged record of the night that
+-- fills it (best priority first). Working table of the merge.
+CREATE TABLE etl_fill (
+    run_id                       BIGINT NOT NULL,
+    entity                       VARCHAR(20) NOT NULL,
+    column_name                  VARCHAR(64) NOT NULL,
+    match_key                    CHAR(64) NOT NULL,
+    stg_id                       BIGINT NOT NULL,
+    PRIMARY KEY (run_id, entity, column_name, match_key)
+);

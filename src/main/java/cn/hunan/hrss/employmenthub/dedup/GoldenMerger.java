@@ -76,6 +76,7 @@ public class GoldenMerger {
                 + "WHERE o.run_id = ? AND o.entity = ? AND o.outcome <> 'parked')", e.key(), runId, e.key());
         touchCounties(runId, e);
         jdbc.update(upsertSql(e), runId, runId, runId, e.key());
+        fillGaps(runId, e);
         jdbc.update("INSERT INTO wh_xref (entity, source_id, source_key, match_key, created_run_id) "
                 + "SELECT ?, s.source_id, s.source_key, MAX(s.match_key), ? FROM " + e.stagingTable() + " s "
                 + "JOIN etl_outcome o ON o.run_id = ? AND o.entity = ? AND o.stg_id = s.id "
@@ -99,6 +100,44 @@ public class GoldenMerger {
         jdbc.update("INSERT INTO etl_touched_county (run_id, county_code) SELECT DISTINCT ?, COALESCE(x.county_code, '') FROM ("
                 + counties + ") x WHERE NOT EXISTS (SELECT 1 FROM etl_touched_county t WHERE t.run_id = ? AND t.county_code = "
                 + "COALESCE(x.county_code, ''))", runId, runId);
+    }
+
+    /**
+     * Survivorship, most complete: an attribute the golden record lacks is taken from the best record of the night
+     * that has it (identified records only, lowest priority number first, then the latest). Together with the
+     * upsert keeping known values over missing ones, a golden record never loses what a source once told.
+     */
+    private void fillGaps(long runId, EntityType e) {
+        jdbc.update("DELETE FROM etl_fill WHERE run_id = ? AND entity = ?", runId, e.key());
+        for (List<String> group : attributeGroups(e)) {
+            String lead = group.get(0);
+            jdbc.update("INSERT INTO etl_fill (run_id, entity, column_name, match_key, stg_id) SELECT ?, ?, ?, t.match_key, t.id "
+                    + "FROM (SELECT s.match_key, s.id, ROW_NUMBER() OVER (PARTITION BY s.match_key ORDER BY s.priority, "
+                    + "COALESCE(s.src_updated_at, " + EPOCH + ") DESC, s.source_id, s.file_name, s.line_no) AS rn FROM "
+                    + e.stagingTable() + " s JOIN etl_outcome o ON o.run_id = ? AND o.entity = ? AND o.stg_id = s.id "
+                    + "WHERE o.outcome IN ('new', 'updated', 'unchanged', 'merged') AND " + weak(e) + " = 0 AND s." + lead
+                    + " IS NOT NULL AND EXISTS (SELECT 1 FROM " + e.goldenTable() + " g WHERE g.match_key = s.match_key AND g."
+                    + lead + " IS NULL)) t WHERE t.rn = 1", runId, e.key(), lead, runId, e.key());
+            String from = "(SELECT f.stg_id FROM etl_fill f WHERE f.run_id = " + runId + " AND f.entity = '" + e.key()
+                    + "' AND f.column_name = '" + lead + "' AND f.match_key = g.match_key)";
+            String sets = group.stream().map(c -> c + " = (SELECT s." + c + " FROM " + e.stagingTable() + " s WHERE s.id = " + from
+                    + ")").collect(Collectors.joining(", "));
+            jdbc.update("UPDATE " + e.goldenTable() + " g SET " + sets + " WHERE g." + lead + " IS NULL AND g.match_key IN "
+                    + "(SELECT f.match_key FROM etl_fill f WHERE f.run_id = ? AND f.entity = ? AND f.column_name = ?)",
+                    runId, e.key(), lead);
+        }
+    }
+
+    /** The content columns filled together: one column, or a personal field's hash, ciphertext and mask. */
+    private static List<List<String>> attributeGroups(EntityType e) {
+        List<List<String>> groups = new java.util.ArrayList<>();
+        for (var f : e.fields()) {
+            if (e.matchFields().contains(f.name())) {
+                continue;
+            }
+            groups.add(f.personal() ? List.of(f.name() + "_hash", f.name() + "_enc", f.name() + "_masked") : List.of(f.name()));
+        }
+        return groups;
     }
 
     /** A restarted merge starts over: what an interrupted attempt decided for this run is dropped. */
@@ -209,7 +248,8 @@ public class GoldenMerger {
                 + content.stream().map(c -> "s." + c).collect(Collectors.joining(", "));
         String updates = List.of("row_hash", "src_source_id", "src_priority", "src_updated_at", "updated_run_id").stream()
                 .map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "))
-                + ", " + content.stream().map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "));
+                + ", " + content.stream().map(c -> c + " = COALESCE(VALUES(" + c + "), " + e.goldenTable() + "." + c + ")")
+                .collect(Collectors.joining(", "));
         return "INSERT INTO " + e.goldenTable() + " (" + insertCols + ") SELECT " + selectCols + " FROM " + e.stagingTable()
                 + " s JOIN etl_outcome o ON o.run_id = ? AND o.entity = ? AND o.stg_id = s.id "
                 + "WHERE o.outcome IN ('new', 'updated') ON DUPLICATE KEY UPDATE " + updates;
