@@ -35,12 +35,15 @@ public class GoldenMerger {
     private final TransactionTemplate tx;
     private final PersonHistory history;
     private final PersonMatcher matcher;
+    private final EmployerMatcher employers;
 
-    public GoldenMerger(JdbcTemplate jdbc, TransactionTemplate tx, PersonHistory history, PersonMatcher matcher) {
+    public GoldenMerger(JdbcTemplate jdbc, TransactionTemplate tx, PersonHistory history, PersonMatcher matcher,
+                        EmployerMatcher employers) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.history = history;
         this.matcher = matcher;
+        this.employers = employers;
     }
 
     public void merge(long runId, LocalDate runDate, int parkDays) {
@@ -63,6 +66,9 @@ public class GoldenMerger {
         forgetEarlierAttempt(runId, e);
         if (e == EntityType.PERSON) {
             matcher.resolve(runId, matching);
+        }
+        if (e == EntityType.EMPLOYER) {
+            employers.resolve(runId);
         }
         for (Reference ref : Reference.of(e)) {
             park(runId, runDate, parkDays, e, ref);
@@ -145,7 +151,7 @@ public class GoldenMerger {
         jdbc.update("DELETE FROM etl_parked WHERE entity = ? AND first_run_id = ?", e.key(), runId);
         jdbc.update("DELETE FROM etl_outcome WHERE run_id = ? AND entity = ? AND outcome <> 'held'", runId, e.key());
         String mergeRules = "('PLACEMENT_BEFORE_REGISTRATION', 'REF_PERSON_UNKNOWN', 'REF_EMPLOYER_UNKNOWN', "
-                + "'REF_ENTERPRISE_UNKNOWN', 'PERSON_UNMATCHED')";
+                + "'REF_ENTERPRISE_UNKNOWN', 'PERSON_UNMATCHED', 'EMPLOYER_UNMATCHED')";
         jdbc.update("DELETE FROM quarantine WHERE run_id = ? AND entity = ? AND rule_code IN " + mergeRules, runId, e.key());
         jdbc.update("DELETE FROM dq_violation WHERE run_id = ? AND entity = ? AND rule_code IN " + mergeRules, runId, e.key());
         if (e == EntityType.PERSON) {
@@ -237,7 +243,11 @@ public class GoldenMerger {
      * (matched to an identified person by the {@link PersonMatcher}).
      */
     private static String weak(EntityType e) {
-        return e == EntityType.PERSON ? "CASE WHEN s.id_number_hash IS NULL THEN 1 ELSE 0 END" : "0";
+        return switch (e) {
+            case PERSON -> "CASE WHEN s.id_number_hash IS NULL THEN 1 ELSE 0 END";
+            case EMPLOYER -> "CASE WHEN s.credit_code IS NULL THEN 1 ELSE 0 END";
+            default -> "0";
+        };
     }
 
     static String upsertSql(EntityType e) {

@@ -22,7 +22,9 @@ record Reference(EntityType entity, String field, String missing, Rule rule) {
             golden(EntityType.GIG_MATCH, "worker_id_number_hash", "wh_person.id_number_hash", Rule.REF_PERSON_UNKNOWN),
             golden(EntityType.LIAISON, "enterprise_credit_code", "wh_employer.credit_code", Rule.REF_ENTERPRISE_UNKNOWN),
             new Reference(EntityType.PERSON, "id_number", "s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%'",
-                    Rule.PERSON_UNMATCHED));
+                    Rule.PERSON_UNMATCHED),
+            new Reference(EntityType.EMPLOYER, "credit_code", "s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%'",
+                    Rule.EMPLOYER_UNMATCHED));
 
     /** The reference in {@code column} is given but matches no golden record in {@code target} (table.column). */
     private static Reference golden(EntityType entity, String column, String target, Rule rule) {

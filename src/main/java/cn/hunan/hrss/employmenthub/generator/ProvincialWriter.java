@@ -122,6 +122,14 @@ final class ProvincialWriter {
                 ledger.valid("employer", e.creditCode());
             }
         }
+        List<Employer> uniquelyNamed = w.employers.stream().filter(e -> w.employers.stream()
+                .filter(o -> o.county().equals(e.county()) && o.name().equals(e.name())).count() == 1).limit(2).toList();
+        for (Employer e : uniquelyNamed) {
+            data.addObject().put("companyName", e.name().replace("有限公司", " 有限责任公司")).put("district", e.county());
+            ledger.valid("employer", e.creditCode());
+        }
+        data.addObject().put("companyName", "从未登记的" + f.personName() + "商行有限公司").put("district", w.employers.get(0).county());
+        ledger.park("employer", "EMPLOYER_UNMATCHED");
         Employer any = w.employers.get(0);
         String code = any.creditCode().substring(0, 17);
         char wrong = CreditCodes.ALPHABET.charAt((CreditCodes.ALPHABET.indexOf(CreditCodes.checkChar(code)) + 1) % 31);

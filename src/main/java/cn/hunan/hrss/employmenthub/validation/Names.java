@@ -40,6 +40,24 @@ public final class Names {
         return out.toString();
     }
 
+    /**
+     * An employer's name as matching compares it: half-width, no spaces or brackets, traditional characters read
+     * as simplified, and the legal-form suffix (有限公司, 有限责任公司, 股份有限公司, 公司) dropped.
+     */
+    public static String employer(String name) {
+        String n = normalise(name);
+        if (n == null) {
+            return null;
+        }
+        n = n.replaceAll("[()（）\\[\\]【】]", "");
+        for (String suffix : new String[] {"股份有限公司", "有限责任公司", "有限公司", "公司"}) {
+            if (n.endsWith(suffix) && n.length() > suffix.length()) {
+                return n.substring(0, n.length() - suffix.length());
+            }
+        }
+        return n;
+    }
+
     /** Levenshtein distance, capped: names differ by 0, 1 or "more". */
     public static int distance(String a, String b) {
         if (a.equals(b)) {

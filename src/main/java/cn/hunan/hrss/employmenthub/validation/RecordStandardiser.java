@@ -88,6 +88,9 @@ public final class RecordStandardiser {
             recordRules.check(entity, canonical, given, violations);
         }
         derive(entity, canonical);
+        if (entity == EntityType.EMPLOYER) {
+            canonical.put("name_norm", Names.employer((String) canonical.get("name")));
+        }
         if (entity == EntityType.PERSON) {
             canonical.put("name_norm", Names.normalise((String) canonical.get("name")));
             if (canonical.get("id_number") == null && violations.stream().noneMatch(v -> "id_number".equals(v.field()))
@@ -105,6 +108,9 @@ public final class RecordStandardiser {
         String matchKey = rejectedNow ? null : digest(entity.matchFields().stream().map(n -> keyPart(entity, n, columns)).toList());
         if (matchKey != null && entity == EntityType.PERSON && columns.get("id_number_hash") == null) {
             matchKey = provisionalKey(columns.get("name_norm"), columns.get("birth_date"), columns.get("phone_hash"));
+        }
+        if (matchKey != null && entity == EntityType.EMPLOYER && columns.get("credit_code") == null) {
+            matchKey = provisionalKey(columns.get("name_norm"), columns.get("county_code"), "employer");
         }
         String rowHash = rejectedNow ? null : digest(entity.fields().stream().map(f -> keyPart(entity, f.name(), columns)).toList());
         String sourceKey = mapping.key() == null ? matchKey : Text.clean(byLowerName.get(mapping.key().toLowerCase(Locale.ROOT)));

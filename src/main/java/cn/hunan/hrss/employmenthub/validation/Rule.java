@@ -42,6 +42,8 @@ public enum Rule {
             "the employer has not arrived from any source yet (parked, quarantined after park-days)"),
     REF_ENTERPRISE_UNKNOWN(Severity.PARK, "liaison",
             "the key enterprise has not arrived from any source yet (parked, quarantined after park-days)"),
+    EMPLOYER_UNMATCHED(Severity.PARK, "employer",
+            "has no credit code and no known employer of its county bears its name (parked, quarantined after park-days)"),
     PERSON_UNMATCHED(Severity.PARK, "person",
             "registered without an ID number and matches no known person well enough (parked, quarantined after park-days)");
 
