@@ -40,7 +40,8 @@ public final class Help {
                       a record until what it refers to arrives), the entities it applies to, and what it catches.""";
             case "audit" -> """
                     audit [--run=ID] [--out=DIR]
-                      Writes the data-quality report of a run (default: the latest) to DIR (default audit/run-ID):
+                      Writes the data-quality report of a run (default: the latest that read anything) to DIR
+                      (default audit/run-ID):
                       audit.html, self-contained (charts as inline SVG, no network), and sources.csv, rules.csv,
                       samples.csv (up to 20 masked records per rule, with file and line), trend.csv (last 30 runs).""";
             case "marts" -> """

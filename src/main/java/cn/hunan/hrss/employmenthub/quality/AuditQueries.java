@@ -30,9 +30,10 @@ public class AuditQueries {
         this.jdbc = jdbc;
     }
 
+    /** The latest run that read anything (a night that found nothing new has nothing to audit), else the latest. */
     public Optional<Long> latestRun() {
-        return jdbc.queryForList("SELECT MAX(run_id) FROM etl_run", Long.class).stream().filter(java.util.Objects::nonNull)
-                .findFirst();
+        return jdbc.queryForList("SELECT MAX(run_id) FROM etl_reconciliation WHERE read_count > 0 UNION ALL "
+                + "SELECT MAX(run_id) FROM etl_run", Long.class).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     public AuditData load(long runId) {
