@@ -16,8 +16,14 @@ import org.springframework.stereotype.Component;
 @Component
 class EmployerMatcher {
 
-    private static final String OPEN = "s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%' AND (s.run_id = ? OR s.id IN "
-            + "(SELECT pk.stg_id FROM etl_parked pk WHERE pk.entity = 'employer'))";
+    /**
+     * The unresolved records, each condition answerable by an index: the night's own, and those parked by
+     * earlier nights (one condition with OR would make some databases scan every staged record).
+     */
+    private static final List<String> OPEN = List.of(
+            "s.run_id = ? AND s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%'",
+            "s.id IN (SELECT pk.stg_id FROM etl_parked pk WHERE pk.entity = 'employer' AND pk.first_run_id <> ?) "
+                    + "AND s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%'");
 
     private final JdbcTemplate jdbc;
 
@@ -27,14 +33,16 @@ class EmployerMatcher {
 
     void resolve(long runId) {
         Map<Long, List<String>> found = new HashMap<>();
-        jdbc.query("SELECT s.id, c.match_key FROM stg_employer s JOIN wh_employer c ON c.name_norm = s.name_norm "
-                + "AND c.county_code = s.county_code WHERE " + OPEN, rs -> {
-                    add(found, rs.getLong(1), rs.getString(2));
-                }, runId);
-        jdbc.query("SELECT s.id, c.match_key FROM stg_employer s JOIN stg_employer c ON c.name_norm = s.name_norm "
-                + "AND c.county_code = s.county_code AND c.run_id = ? AND c.credit_code IS NOT NULL WHERE " + OPEN, rs -> {
-                    add(found, rs.getLong(1), rs.getString(2));
-                }, runId, runId);
+        for (String condition : OPEN) {
+            jdbc.query("SELECT s.id, c.match_key FROM stg_employer s JOIN wh_employer c ON c.name_norm = s.name_norm "
+                    + "AND c.county_code = s.county_code WHERE " + condition, rs -> {
+                        add(found, rs.getLong(1), rs.getString(2));
+                    }, runId);
+            jdbc.query("SELECT s.id, c.match_key FROM stg_employer s JOIN stg_employer c ON c.name_norm = s.name_norm "
+                    + "AND c.county_code = s.county_code AND c.run_id = ? AND c.credit_code IS NOT NULL WHERE " + condition, rs -> {
+                        add(found, rs.getLong(1), rs.getString(2));
+                    }, runId, runId);
+        }
         List<Object[]> rekeys = new ArrayList<>();
         found.forEach((id, keys) -> {
             if (keys.size() == 1) {

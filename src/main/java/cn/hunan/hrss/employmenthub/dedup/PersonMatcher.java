@@ -34,8 +34,14 @@ class PersonMatcher {
 
     private static final String COLUMNS = "match_key, source_id, source_key, name_norm, birth_date, phone_hash, phone_enc, "
             + "county_code";
-    private static final String OPEN = "s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%' AND (s.run_id = ? OR s.id IN "
-            + "(SELECT pk.stg_id FROM etl_parked pk WHERE pk.entity = 'person'))";
+    /**
+     * The unresolved records, each condition answerable by an index: the night's own, and those parked by
+     * earlier nights (one condition with OR would make some databases scan every staged record).
+     */
+    private static final List<String> OPEN = List.of(
+            "s.run_id = ? AND s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%'",
+            "s.id IN (SELECT pk.stg_id FROM etl_parked pk WHERE pk.entity = 'person' AND pk.first_run_id <> ?) "
+                    + "AND s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%'");
     private static final String[] BLOCKS = {"c.name_norm = s.name_norm AND c.birth_date = s.birth_date",
         "c.phone_hash = s.phone_hash", "c.birth_date = s.birth_date AND c.county_code = s.county_code"};
 
@@ -49,20 +55,24 @@ class PersonMatcher {
 
     void resolve(long runId, MatchThresholds thresholds) {
         Map<Long, Features> open = new LinkedHashMap<>();
-        jdbc.query("SELECT s.id, s." + COLUMNS.replace(", ", ", s.") + " FROM stg_person s WHERE " + OPEN,
-                rs -> { open.put(rs.getLong(1), features(rs, 1)); }, runId);
+        for (String condition : OPEN) {
+            jdbc.query("SELECT s.id, s." + COLUMNS.replace(", ", ", s.") + " FROM stg_person s WHERE " + condition,
+                    rs -> { open.put(rs.getLong(1), features(rs, 1)); }, runId);
+        }
         if (open.isEmpty()) {
             return;
         }
         Map<Long, List<Features>> candidates = new HashMap<>();
         for (String block : BLOCKS) {
-            collect(candidates, "SELECT s.id, c.person_id, c.match_key, c.src_source_id, c.match_key, c.name_norm, c.birth_date, "
-                    + "c.phone_hash, c.phone_enc, c.county_code FROM stg_person s JOIN wh_person c ON " + block + " WHERE " + OPEN,
-                    runId);
-            collect(candidates, "SELECT s.id, c.id, c.match_key, c.source_id, c.source_key, c.name_norm, c.birth_date, "
-                    + "c.phone_hash, c.phone_enc, c.county_code FROM stg_person s JOIN stg_person c ON " + block
-                    + " AND c.run_id = ? AND c.id_number_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM etl_outcome h WHERE "
-                    + "h.run_id = ? AND h.entity = 'person' AND h.stg_id = c.id) WHERE " + OPEN, runId, runId, runId);
+            for (String condition : OPEN) {
+                collect(candidates, "SELECT s.id, c.person_id, c.match_key, c.src_source_id, c.match_key, c.name_norm, "
+                        + "c.birth_date, c.phone_hash, c.phone_enc, c.county_code FROM stg_person s JOIN wh_person c ON " + block
+                        + " WHERE " + condition, runId);
+                collect(candidates, "SELECT s.id, c.id, c.match_key, c.source_id, c.source_key, c.name_norm, c.birth_date, "
+                        + "c.phone_hash, c.phone_enc, c.county_code FROM stg_person s JOIN stg_person c ON " + block
+                        + " AND c.run_id = ? AND c.id_number_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM etl_outcome h WHERE "
+                        + "h.run_id = ? AND h.entity = 'person' AND h.stg_id = c.id) WHERE " + condition, runId, runId, runId);
+            }
         }
         Map<String, Map<String, String>> overrides = new HashMap<>();
         jdbc.query("SELECT source_id, source_key, match_key, decision FROM wh_match_override", rs -> {
