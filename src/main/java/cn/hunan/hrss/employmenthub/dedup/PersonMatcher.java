@@ -63,16 +63,18 @@ class PersonMatcher {
             return;
         }
         Map<Long, List<Features>> candidates = new HashMap<>();
+        jdbc.update("DELETE FROM etl_match_open WHERE run_id = ?", runId);
+        jdbc.batchUpdate("INSERT INTO etl_match_open (run_id, stg_id) VALUES (?, ?)",
+                open.keySet().stream().map(id -> new Object[] {runId, id}).toList());
+        String driver = " FROM etl_match_open o JOIN stg_person s ON s.id = o.stg_id ";
         for (String block : BLOCKS) {
-            for (String condition : OPEN) {
-                collect(candidates, "SELECT s.id, c.person_id, c.match_key, c.src_source_id, c.match_key, c.name_norm, "
-                        + "c.birth_date, c.phone_hash, c.phone_enc, c.county_code FROM stg_person s JOIN wh_person c ON " + block
-                        + " WHERE " + condition, runId);
-                collect(candidates, "SELECT s.id, c.id, c.match_key, c.source_id, c.source_key, c.name_norm, c.birth_date, "
-                        + "c.phone_hash, c.phone_enc, c.county_code FROM stg_person s JOIN stg_person c ON " + block
-                        + " AND c.run_id = ? AND c.id_number_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM etl_outcome h WHERE "
-                        + "h.run_id = ? AND h.entity = 'person' AND h.stg_id = c.id) WHERE " + condition, runId, runId, runId);
-            }
+            collect(candidates, "SELECT s.id, c.person_id, c.match_key, c.src_source_id, c.match_key, c.name_norm, "
+                    + "c.birth_date, c.phone_hash, c.phone_enc, c.county_code" + driver + "JOIN wh_person c ON " + block
+                    + " WHERE o.run_id = ?", runId);
+            collect(candidates, "SELECT s.id, c.id, c.match_key, c.source_id, c.source_key, c.name_norm, c.birth_date, "
+                    + "c.phone_hash, c.phone_enc, c.county_code" + driver + "JOIN stg_person c ON " + block
+                    + " AND c.run_id = ? AND c.id_number_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM etl_outcome h WHERE "
+                    + "h.run_id = ? AND h.entity = 'person' AND h.stg_id = c.id) WHERE o.run_id = ?", runId, runId, runId);
         }
         Map<String, Map<String, String>> overrides = new HashMap<>();
         jdbc.query("SELECT source_id, source_key, match_key, decision FROM wh_match_override", rs -> {
