@@ -1,7 +1,6 @@
 package cn.hunan.hrss.employmenthub.generator;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** The ways grassroots registers spoil clean values: formats, widths, spaces, case, old ID numbers. */
 final class Messy {
@@ -56,8 +55,6 @@ final class Messy {
         }
         return sb.toString();
     }
-
-    static final List<String> EDUCATION_LABELS = List.of("研究生", "本科", "大专", "中专", "", "高中", "初中", "小学", "其他");
 
     static String educationLabel(String code) {
         return switch (code) {

@@ -20,10 +20,8 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /** Builds a {@link World} over real Hunan counties: everything the source systems will then report, messily. */
 final class WorldBuilder {
@@ -321,9 +319,5 @@ final class WorldBuilder {
                         f.chance(0.5), posted, posted.plusDays(f.between(30, 120)), monthly ? "full_time" : "part_time"));
             }
         }
-    }
-
-    static Map<String, List<Person>> byCounty(List<Person> persons) {
-        return persons.stream().collect(Collectors.groupingBy(Person::county));
     }
 }

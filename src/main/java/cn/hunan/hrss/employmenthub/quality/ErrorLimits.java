@@ -23,9 +23,6 @@ public class ErrorLimits {
 
     /** What a run's error limits decided: failed sources with their reasons. */
     public record Verdict(List<String> failedSources, List<String> messages) {
-        public boolean partial() {
-            return !failedSources.isEmpty();
-        }
     }
 
     private final JdbcTemplate jdbc;
@@ -120,11 +117,6 @@ public class ErrorLimits {
     private long count(String sql, Object... args) {
         Long n = jdbc.queryForObject(sql, Long.class, args);
         return n == null ? 0 : n;
-    }
-
-    public List<String> failedSources(long runId) {
-        return jdbc.queryForList("SELECT source_id FROM etl_source_status WHERE run_id = ? AND status IN ('FAILED', 'UNREADABLE') "
-                + "ORDER BY source_id", String.class, runId);
     }
 
     public List<String> failureMessages(long runId) {

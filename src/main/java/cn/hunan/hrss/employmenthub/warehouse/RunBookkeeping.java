@@ -4,7 +4,6 @@ import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.source.Watermarks;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -94,9 +93,5 @@ public class RunBookkeeping implements Watermarks {
     public void finish(long runId, String status, String message) {
         jdbc.update("UPDATE etl_run SET status = ?, finished_at = ?, message = ? WHERE run_id = ?", status,
                 LocalDateTime.now().withNano(0), message == null ? null : message.substring(0, Math.min(message.length(), 2000)), runId);
-    }
-
-    public List<Long> runIds() {
-        return jdbc.queryForList("SELECT run_id FROM etl_run ORDER BY run_id", Long.class);
     }
 }
