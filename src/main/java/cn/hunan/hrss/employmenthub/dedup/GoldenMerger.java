@@ -18,43 +18,42 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>a candidate whose person, employer or enterprise has not arrived is <em>parked</em>, or quarantined
  *   once it has waited longer than park-days; a placement starting before its person registered is
  *   quarantined;</li>
- *   <li>within the rest, the best record per match key wins (lowest priority number, then latest updated-at),
- *   the others are <em>merged</em> duplicates; a winner is <em>new</em> when no golden record exists,
+ *   <li>within the rest, the best record per match key wins (lowest priority number, then the most recent, then
+ *   the most complete), the others are <em>merged</em> duplicates; a winner is <em>new</em> when no golden record exists,
  *   <em>unchanged</em> when its content equals the golden record's, <em>updated</em> when it outranks the
  *   golden record's source, else merged;</li>
- *   <li>new and updated winners are upserted, and every (source, source key) is mapped to its golden record.</li>
+ *   <li>new and updated winners are upserted, each attribute is then settled on its own by
+ *   {@link AttributeSurvivorship}, and every (source, source key) is mapped to its golden record.</li>
  * </ol>
  * Rerunning a night finds every record unchanged or merged and writes no golden row.
  */
 @Component
 public class GoldenMerger {
 
-    private static final String EPOCH = "TIMESTAMP '1900-01-01 00:00:00'";
+    private static final String EPOCH = AttributeSurvivorship.EPOCH;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final PersonHistory history;
     private final PersonMatcher matcher;
     private final EmployerMatcher employers;
+    private final AttributeSurvivorship survivorship;
 
     public GoldenMerger(JdbcTemplate jdbc, TransactionTemplate tx, PersonHistory history, PersonMatcher matcher,
-                        EmployerMatcher employers) {
+                        EmployerMatcher employers, AttributeSurvivorship survivorship) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.history = history;
         this.matcher = matcher;
         this.employers = employers;
+        this.survivorship = survivorship;
     }
 
-    public void merge(long runId, LocalDate runDate, int parkDays) {
-        merge(runId, runDate, parkDays, MatchThresholds.DEFAULT);
-    }
-
-    public void merge(long runId, LocalDate runDate, int parkDays, MatchThresholds matching) {
+    public void merge(long runId, LocalDate runDate, MergeSettings settings) {
         jdbc.update("DELETE FROM etl_touched_county WHERE run_id = ?", runId);
         for (EntityType e : EntityType.values()) {
             tx.executeWithoutResult(status -> {
-                mergeEntity(runId, runDate, parkDays, e, matching);
+                mergeEntity(runId, runDate, e, settings);
                 if (e == EntityType.PERSON) {
                     history.record(runId, runDate);
                 }
@@ -62,16 +61,16 @@ public class GoldenMerger {
         }
     }
 
-    void mergeEntity(long runId, LocalDate runDate, int parkDays, EntityType e, MatchThresholds matching) {
+    void mergeEntity(long runId, LocalDate runDate, EntityType e, MergeSettings settings) {
         forgetEarlierAttempt(runId, e);
         if (e == EntityType.PERSON) {
-            matcher.resolve(runId, matching);
+            matcher.resolve(runId, settings.matching());
         }
         if (e == EntityType.EMPLOYER) {
             employers.resolve(runId);
         }
         for (Reference ref : Reference.of(e)) {
-            park(runId, runDate, parkDays, e, ref);
+            park(runId, runDate, settings.parkDays(), e, ref);
         }
         if (e == EntityType.PLACEMENT) {
             quarantine(runId, e, Rule.PLACEMENT_BEFORE_REGISTRATION, "started_on", "JOIN wh_person p ON p.id_number_hash = "
@@ -81,8 +80,8 @@ public class GoldenMerger {
         jdbc.update("DELETE FROM etl_parked WHERE entity = ? AND stg_id IN (SELECT o.stg_id FROM etl_outcome o "
                 + "WHERE o.run_id = ? AND o.entity = ? AND o.outcome <> 'parked')", e.key(), runId, e.key());
         touchCounties(runId, e);
-        jdbc.update(upsertSql(e), runId, runId, runId, e.key());
-        fillGaps(runId, e);
+        jdbc.update(upsertSql(e, AttributeSurvivorship.ruledColumns(e, settings.survivorship())), runId, runId, runId, e.key());
+        survivorship.settle(runId, e, settings.survivorship());
         jdbc.update("INSERT INTO wh_xref (entity, source_id, source_key, match_key, created_run_id) "
                 + "SELECT ?, s.source_id, s.source_key, MAX(s.match_key), ? FROM " + e.stagingTable() + " s "
                 + "JOIN etl_outcome o ON o.run_id = ? AND o.entity = ? AND o.stg_id = s.id "
@@ -106,44 +105,6 @@ public class GoldenMerger {
         jdbc.update("INSERT INTO etl_touched_county (run_id, county_code) SELECT DISTINCT ?, COALESCE(x.county_code, '') FROM ("
                 + counties + ") x WHERE NOT EXISTS (SELECT 1 FROM etl_touched_county t WHERE t.run_id = ? AND t.county_code = "
                 + "COALESCE(x.county_code, ''))", runId, runId);
-    }
-
-    /**
-     * Survivorship, most complete: an attribute the golden record lacks is taken from the best record of the night
-     * that has it (identified records only, lowest priority number first, then the latest). Together with the
-     * upsert keeping known values over missing ones, a golden record never loses what a source once told.
-     */
-    private void fillGaps(long runId, EntityType e) {
-        jdbc.update("DELETE FROM etl_fill WHERE run_id = ? AND entity = ?", runId, e.key());
-        for (List<String> group : attributeGroups(e)) {
-            String lead = group.get(0);
-            jdbc.update("INSERT INTO etl_fill (run_id, entity, column_name, match_key, stg_id) SELECT ?, ?, ?, t.match_key, t.id "
-                    + "FROM (SELECT s.match_key, s.id, ROW_NUMBER() OVER (PARTITION BY s.match_key ORDER BY s.priority, "
-                    + "COALESCE(s.src_updated_at, " + EPOCH + ") DESC, s.source_id, s.file_name, s.line_no) AS rn FROM "
-                    + e.stagingTable() + " s JOIN etl_outcome o ON o.run_id = ? AND o.entity = ? AND o.stg_id = s.id "
-                    + "WHERE o.outcome IN ('new', 'updated', 'unchanged', 'merged') AND " + weak(e) + " = 0 AND s." + lead
-                    + " IS NOT NULL AND EXISTS (SELECT 1 FROM " + e.goldenTable() + " g WHERE g.match_key = s.match_key AND g."
-                    + lead + " IS NULL)) t WHERE t.rn = 1", runId, e.key(), lead, runId, e.key());
-            String from = "(SELECT f.stg_id FROM etl_fill f WHERE f.run_id = " + runId + " AND f.entity = '" + e.key()
-                    + "' AND f.column_name = '" + lead + "' AND f.match_key = g.match_key)";
-            String sets = group.stream().map(c -> c + " = (SELECT s." + c + " FROM " + e.stagingTable() + " s WHERE s.id = " + from
-                    + ")").collect(Collectors.joining(", "));
-            jdbc.update("UPDATE " + e.goldenTable() + " g SET " + sets + " WHERE g." + lead + " IS NULL AND g.match_key IN "
-                    + "(SELECT f.match_key FROM etl_fill f WHERE f.run_id = ? AND f.entity = ? AND f.column_name = ?)",
-                    runId, e.key(), lead);
-        }
-    }
-
-    /** The content columns filled together: one column, or a personal field's hash, ciphertext and mask. */
-    private static List<List<String>> attributeGroups(EntityType e) {
-        List<List<String>> groups = new java.util.ArrayList<>();
-        for (var f : e.fields()) {
-            if (e.matchFields().contains(f.name())) {
-                continue;
-            }
-            groups.add(f.personal() ? List.of(f.name() + "_hash", f.name() + "_enc", f.name() + "_masked") : List.of(f.name()));
-        }
-        return groups;
     }
 
     /** A restarted merge starts over: what an interrupted attempt decided for this run is dropped. */
@@ -230,27 +191,15 @@ public class GoldenMerger {
                 + "WHEN r.priority < g.src_priority OR (r.priority = g.src_priority AND COALESCE(r.src_updated_at, " + EPOCH
                 + ") >= COALESCE(g.src_updated_at, " + EPOCH + ")) THEN 'updated' "
                 + "ELSE 'merged' END, CASE WHEN r.run_id = ? THEN 0 ELSE 1 END "
-                + "FROM (SELECT s.id, s.run_id, s.source_id, s.match_key, s.row_hash, s.priority, s.src_updated_at, " + weak(e)
-                + " AS weak, ROW_NUMBER() OVER (PARTITION BY s.match_key ORDER BY " + weak(e) + ", s.priority, "
-                + "COALESCE(s.src_updated_at, " + EPOCH
-                + ") DESC, s.source_id, s.file_name, s.line_no) AS rn FROM " + e.stagingTable() + " s WHERE "
+                + "FROM (SELECT s.id, s.run_id, s.source_id, s.match_key, s.row_hash, s.priority, s.src_updated_at, "
+                + AttributeSurvivorship.weak(e) + " AS weak, ROW_NUMBER() OVER (PARTITION BY s.match_key ORDER BY "
+                + AttributeSurvivorship.bestFirst(e, AttributeSurvivorship.weak(e) + ", s.priority") + ") AS rn FROM "
+                + e.stagingTable() + " s WHERE "
                 + candidate(e).replace("'" + e.key() + "'", "?") + ") r "
                 + "LEFT JOIN " + e.goldenTable() + " g ON g.match_key = r.match_key";
     }
 
-    /**
-     * 1 for a record that may join a golden record but never shape it: a person registered without an ID number
-     * (matched to an identified person by the {@link PersonMatcher}).
-     */
-    private static String weak(EntityType e) {
-        return switch (e) {
-            case PERSON -> "CASE WHEN s.id_number_hash IS NULL THEN 1 ELSE 0 END";
-            case EMPLOYER -> "CASE WHEN s.credit_code IS NULL THEN 1 ELSE 0 END";
-            default -> "0";
-        };
-    }
-
-    static String upsertSql(EntityType e) {
+    static String upsertSql(EntityType e, List<String> ruled) {
         List<String> content = StagingColumns.of(e);
         String insertCols = "match_key, row_hash, src_source_id, src_priority, src_updated_at, created_run_id, updated_run_id, "
                 + String.join(", ", content);
@@ -258,7 +207,8 @@ public class GoldenMerger {
                 + content.stream().map(c -> "s." + c).collect(Collectors.joining(", "));
         String updates = List.of("row_hash", "src_source_id", "src_priority", "src_updated_at", "updated_run_id").stream()
                 .map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "))
-                + ", " + content.stream().map(c -> c + " = COALESCE(VALUES(" + c + "), " + e.goldenTable() + "." + c + ")")
+                + ", " + content.stream().filter(c -> !ruled.contains(c))
+                .map(c -> c + " = COALESCE(VALUES(" + c + "), " + e.goldenTable() + "." + c + ")")
                 .collect(Collectors.joining(", "));
         return "INSERT INTO " + e.goldenTable() + " (" + insertCols + ") SELECT " + selectCols + " FROM " + e.stagingTable()
                 + " s JOIN etl_outcome o ON o.run_id = ? AND o.entity = ? AND o.stg_id = s.id "

@@ -2,6 +2,7 @@ package cn.hunan.hrss.employmenthub.dedup;
 
 import cn.hunan.hrss.employmenthub.system.PersonalData;
 import cn.hunan.hrss.employmenthub.validation.Names;
+import cn.hunan.hrss.employmenthub.validation.Pinyin;
 import cn.hunan.hrss.employmenthub.validation.RecordStandardiser;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Finds the person a record registered without an ID number belongs to. Candidates come from three blocks
  * evaluated in the database (normalised name + birth date, phone, birth date + county) against the golden
- * persons and the night's identified records; each is scored on name (exact, one character off, traditional
- * or full-width forms already folded), birth date, phone (equal, or two adjacent digits swapped) and county.
+ * persons and the night's identified records; each is scored ({@link MatchRules}) on name (exact, sounding alike
+ * in pinyin, one character off; traditional or full-width forms already folded), birth date (equal, one digit off
+ * or day and month swapped), phone (equal, or two adjacent digits swapped), county and household address.
  * At or above the auto-merge threshold, with no rival person as good, the record takes that person's match key
  * and the evidence is kept; otherwise it stays unresolved and is parked (evidence kept for review above the
  * review threshold).
@@ -29,11 +31,11 @@ class PersonMatcher {
 
     /** An unresolved record or a candidate person, with what matching compares. */
     record Features(long id, String matchKey, String sourceId, String sourceKey, String name, LocalDate birth,
-                    String phoneHash, String phoneEnc, String county) {
+                    String phoneHash, String phoneEnc, String county, String household) {
     }
 
     private static final String COLUMNS = "match_key, source_id, source_key, name_norm, birth_date, phone_hash, phone_enc, "
-            + "county_code";
+            + "county_code, household_region";
     /**
      * The unresolved records, each condition answerable by an index: the night's own, and those parked by
      * earlier nights (one condition with OR would make some databases scan every staged record).
@@ -53,7 +55,7 @@ class PersonMatcher {
         this.pii = pii;
     }
 
-    void resolve(long runId, MatchThresholds thresholds) {
+    void resolve(long runId, MatchRules rules) {
         Map<Long, Features> open = new LinkedHashMap<>();
         for (String condition : OPEN) {
             jdbc.query("SELECT s.id, s." + COLUMNS.replace(", ", ", s.") + " FROM stg_person s WHERE " + condition,
@@ -69,10 +71,10 @@ class PersonMatcher {
         String driver = " FROM etl_match_open o JOIN stg_person s ON s.id = o.stg_id ";
         for (String block : BLOCKS) {
             collect(candidates, "SELECT s.id, c.person_id, c.match_key, c.src_source_id, c.match_key, c.name_norm, "
-                    + "c.birth_date, c.phone_hash, c.phone_enc, c.county_code" + driver + "JOIN wh_person c ON " + block
+                    + "c.birth_date, c.phone_hash, c.phone_enc, c.county_code, c.household_region" + driver + "JOIN wh_person c ON " + block
                     + " WHERE o.run_id = ?", runId);
             collect(candidates, "SELECT s.id, c.id, c.match_key, c.source_id, c.source_key, c.name_norm, c.birth_date, "
-                    + "c.phone_hash, c.phone_enc, c.county_code" + driver + "JOIN stg_person c ON " + block
+                    + "c.phone_hash, c.phone_enc, c.county_code, c.household_region" + driver + "JOIN stg_person c ON " + block
                     + " AND c.run_id = ? AND c.id_number_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM etl_outcome h WHERE "
                     + "h.run_id = ? AND h.entity = 'person' AND h.stg_id = c.id) WHERE o.run_id = ?", runId, runId, runId);
         }
@@ -98,7 +100,7 @@ class PersonMatcher {
                 if ("split".equals(decided.get(c.matchKey()))) {
                     continue;
                 }
-                Score score = score(record, c);
+                Score score = score(record, c, rules);
                 byPerson.merge(c.matchKey(), score, (x, y) -> x.total() >= y.total() ? x : y);
             }
             List<Map.Entry<String, Score>> ranked = byPerson.entrySet().stream()
@@ -106,11 +108,11 @@ class PersonMatcher {
                             .thenComparing(Map.Entry::getKey)).toList();
             String bestKey = ranked.isEmpty() ? null : ranked.get(0).getKey();
             Score best = ranked.isEmpty() ? null : ranked.get(0).getValue();
-            boolean rival = ranked.size() > 1 && ranked.get(1).getValue().total() >= thresholds.autoMerge();
-            if (best == null || best.total() < thresholds.review()) {
+            boolean rival = ranked.size() > 1 && ranked.get(1).getValue().total() >= rules.autoMerge();
+            if (best == null || best.total() < rules.review()) {
                 continue;
             }
-            boolean merge = best.total() >= thresholds.autoMerge() && !rival;
+            boolean merge = best.total() >= rules.autoMerge() && !rival;
             if (merge) {
                 rekeys.add(new Object[] {bestKey, record.id()});
             }
@@ -131,35 +133,70 @@ class PersonMatcher {
     private static Features features(ResultSet rs, int first) throws SQLException {
         return new Features(rs.getLong(first), rs.getString(first + 1), rs.getString(first + 2), rs.getString(first + 3),
                 rs.getString(first + 4), rs.getObject(first + 5, LocalDate.class), rs.getString(first + 6),
-                rs.getString(first + 7), rs.getString(first + 8));
+                rs.getString(first + 7), rs.getString(first + 8), rs.getString(first + 9));
     }
 
     /** A score and the reasons for it, e.g. {@code name=exact(+4) birth=equal(+4)}. */
     record Score(int total, String explanation) {
     }
 
-    Score score(Features a, Features b) {
-        int total = 0;
-        StringBuilder why = new StringBuilder();
-        int d = a.name() == null || b.name() == null ? 2 : Names.distance(a.name(), b.name());
-        total += part(why, "name", d == 0 ? "exact" : d == 1 ? "one-off" : "different", d == 0 ? 4 : d == 1 ? 2 : -4);
+    Score score(Features a, Features b, MatchRules rules) {
+        Tally t = new Tally(rules);
+        if (a.name() != null && b.name() != null) {
+            int d = Names.distance(a.name(), b.name());
+            t.add("name", d == 0 ? "exact" : Pinyin.soundsAlike(a.name(), b.name()) ? "sounds-alike" : d == 1 ? "one-off"
+                    : "different");
+        }
         if (a.birth() != null && b.birth() != null) {
-            total += part(why, "birth", a.birth().equals(b.birth()) ? "equal" : "different", a.birth().equals(b.birth()) ? 4 : -5);
+            t.add("birth", a.birth().equals(b.birth()) ? "equal" : close(a.birth(), b.birth()) ? "close" : "different");
         }
         if (a.phoneHash() != null && b.phoneHash() != null) {
             boolean equal = a.phoneHash().equals(b.phoneHash());
             boolean swapped = !equal && transposed(pii.decrypt(a.phoneEnc()), pii.decrypt(b.phoneEnc()));
-            total += part(why, "phone", equal ? "equal" : swapped ? "transposed" : "different", equal ? 4 : swapped ? 3 : -2);
+            t.add("phone", equal ? "equal" : swapped ? "transposed" : "different");
         }
         if (a.county() != null && a.county().equals(b.county())) {
-            total += part(why, "county", "same", 1);
+            t.add("county", "same");
         }
-        return new Score(total, why.toString().trim());
+        String h = a.household();
+        String k = b.household();
+        if (h != null && k != null && h.length() == 12 && k.length() == 12) {
+            if (h.equals(k)) {
+                t.add("household", "same-village");
+            } else if (h.substring(0, 9).equals(k.substring(0, 9))) {
+                t.add("household", "same-township");
+            }
+        }
+        return new Score(t.total, t.why.toString().trim());
     }
 
-    private static int part(StringBuilder why, String feature, String how, int points) {
-        why.append(feature).append('=').append(how).append('(').append(points > 0 ? "+" : "").append(points).append(") ");
-        return points;
+    /** Points and reasons as they accumulate, e.g. {@code name=exact(+4) birth=equal(+4)}. */
+    private static final class Tally {
+        private final MatchRules rules;
+        private final StringBuilder why = new StringBuilder();
+        private int total;
+
+        Tally(MatchRules rules) {
+            this.rules = rules;
+        }
+
+        void add(String feature, String how) {
+            int points = rules.points(feature + "-" + how);
+            total += points;
+            why.append(feature).append('=').append(how).append('(').append(points > 0 ? "+" : "").append(points).append(") ");
+        }
+    }
+
+    /** Whether two birth dates differ by one mistyped digit, or by day and month swapped. */
+    static boolean close(LocalDate a, LocalDate b) {
+        String x = a.toString().replace("-", "");
+        String y = b.toString().replace("-", "");
+        int diff = 0;
+        for (int i = 0; i < x.length(); i++) {
+            diff += x.charAt(i) == y.charAt(i) ? 0 : 1;
+        }
+        return diff == 1 || a.getYear() == b.getYear() && a.getMonthValue() == b.getDayOfMonth()
+                && a.getDayOfMonth() == b.getMonthValue();
     }
 
     /** Whether two numbers differ only by two adjacent digits swapped. */

@@ -1,8 +1,7 @@
 package cn.hunan.hrss.employmenthub.job;
 
 import cn.hunan.hrss.employmenthub.dedup.GoldenMerger;
-import cn.hunan.hrss.employmenthub.dedup.MatchThresholds;
-import cn.hunan.hrss.employmenthub.source.config.Defaults;
+import cn.hunan.hrss.employmenthub.dedup.MergeSettings;
 import cn.hunan.hrss.employmenthub.mart.MartRefresher;
 import cn.hunan.hrss.employmenthub.quality.ErrorLimits;
 import cn.hunan.hrss.employmenthub.quality.Reconciler;
@@ -149,11 +148,7 @@ public class NightlyJobConfiguration {
     @Bean
     Step mergeStep(JobRepository jobRepository, PlatformTransactionManager tm, GoldenMerger merger, JobsConfigProvider configs) {
         return tasklet("merge", jobRepository, tm, (contribution, chunk) -> {
-            Defaults defaults = configs.get(configDir(chunk)).defaults();
-            MatchThresholds thresholds = defaults.matching() == null ? MatchThresholds.DEFAULT : new MatchThresholds(
-                    defaults.matching().autoMerge() == null ? MatchThresholds.DEFAULT.autoMerge() : defaults.matching().autoMerge(),
-                    defaults.matching().review() == null ? MatchThresholds.DEFAULT.review() : defaults.matching().review());
-            merger.merge(runId(chunk), runDate(chunk), defaults.parkDaysOrDefault(), thresholds);
+            merger.merge(runId(chunk), runDate(chunk), MergeSettings.of(configs.get(configDir(chunk)).defaults()));
             return RepeatStatus.FINISHED;
         });
     }

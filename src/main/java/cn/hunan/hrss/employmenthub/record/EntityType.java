@@ -91,6 +91,14 @@ public enum EntityType {
         return matchFields;
     }
 
+    /**
+     * The fields a golden record settles one by one (survivorship): all but the match key's and the derived
+     * {@code name_norm}, which goes with {@code name}.
+     */
+    public List<Field> attributeFields() {
+        return fields.stream().filter(f -> !matchFields.contains(f.name()) && !f.name().equals("name_norm")).toList();
+    }
+
     public Optional<Field> field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();
     }

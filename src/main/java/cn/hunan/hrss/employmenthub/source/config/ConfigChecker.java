@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -40,6 +41,53 @@ final class ConfigChecker {
                 problems.add(new ConfigProblem(file, "id", "duplicate source id '" + s.id() + "'"));
             }
         }
+        checkSurvivorship(ids, problems);
+        checkMatching(problems);
+    }
+
+    private void checkMatching(List<ConfigProblem> problems) {
+        if (defaults.matching() == null || defaults.matching().weights() == null) {
+            return;
+        }
+        defaults.matching().weights().forEach((outcome, points) -> {
+            if (!Defaults.Matching.DEFAULT_WEIGHTS.containsKey(outcome)) {
+                problems.add(new ConfigProblem("defaults.yml", "matching.weights." + outcome, "unknown comparison; known: "
+                        + String.join(", ", Defaults.Matching.DEFAULT_WEIGHTS.keySet())));
+            } else if (points == null) {
+                problems.add(new ConfigProblem("defaults.yml", "matching.weights." + outcome, "needs a whole number of points"));
+            }
+        });
+    }
+
+    /** Every {@code survivorship.<entity>.<field>} names a known entity, one of its fields and known sources. */
+    private void checkSurvivorship(Set<String> sourceIds, List<ConfigProblem> problems) {
+        defaults.survivorshipOrEmpty().forEach((entity, fields) -> {
+            String key = "survivorship." + entity;
+            Optional<EntityType> e = EntityType.byKey(entity);
+            if (e.isEmpty()) {
+                problems.add(new ConfigProblem("defaults.yml", key, "unknown entity '" + entity + "'"));
+                return;
+            }
+            (fields == null ? Map.<String, List<String>>of() : fields).forEach((field, patterns) -> {
+                boolean settled = e.get().attributeFields().stream().anyMatch(f -> f.name().equals(field));
+                if (!settled) {
+                    problems.add(new ConfigProblem("defaults.yml", key + "." + field, "not a field of " + entity
+                            + " that survivorship settles (match fields and derived fields are not)"));
+                    return;
+                }
+                List<String> list = patterns == null ? List.of() : patterns;
+                for (int i = 0; i < list.size(); i++) {
+                    String p = list.get(i);
+                    if (p == null || !Defaults.SOURCE_PATTERN.matcher(p).matches()) {
+                        problems.add(new ConfigProblem("defaults.yml", key + "." + field + "[" + i + "]",
+                                "not a source id or pattern (letters, digits, - _ . and * only): " + p));
+                    } else if (sourceIds.stream().noneMatch(id -> Defaults.namesSource(p, id))) {
+                        problems.add(new ConfigProblem("defaults.yml", key + "." + field + "[" + i + "]",
+                                "names no source system: '" + p + "'"));
+                    }
+                }
+            });
+        });
     }
 
     private static void checkDateFormats(String file, String key, List<String> formats, List<ConfigProblem> problems) {

@@ -2,6 +2,8 @@ package cn.hunan.hrss.employmenthub.source.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** {@code jobs-config/defaults.yml}: what every source inherits unless it says otherwise. */
 public record Defaults(
@@ -11,12 +13,53 @@ public record Defaults(
         @JsonProperty("park-days") Integer parkDays,
         Matching matching,
         @JsonProperty("chunk-size") Integer chunkSize,
-        Integer parallelism) {
+        Integer parallelism,
+        Map<String, Map<String, List<String>>> survivorship) {
 
-    public static final Defaults NONE = new Defaults(null, null, null, null, null, null, null);
+    /** What a source pattern in {@code survivorship} may contain: a source id's characters and {@code *}. */
+    public static final Pattern SOURCE_PATTERN = Pattern.compile("[A-Za-z0-9_.*-]+");
 
-    /** Scores for persons registered without an ID number: merge at {@code auto-merge}, review from {@code review}. */
-    public record Matching(@JsonProperty("auto-merge") Integer autoMerge, Integer review) {
+    public static final Defaults NONE = new Defaults(null, null, null, null, null, null, null, null);
+
+    /**
+     * Per entity and attribute, the sources (ids, {@code *} as a wildcard) whose value wins, best first; sources not
+     * listed follow in their priority order. Attributes not named take the best whole record's value.
+     */
+    public Map<String, Map<String, List<String>>> survivorshipOrEmpty() {
+        return survivorship == null ? Map.of() : survivorship;
+    }
+
+    /**
+     * Matching of persons registered without an ID number: merge at {@code auto-merge}, review from {@code review};
+     * {@code weights} overrides the points of single comparisons (the rest keep {@link #DEFAULT_WEIGHTS}).
+     */
+    public record Matching(@JsonProperty("auto-merge") Integer autoMerge, Integer review, Map<String, Integer> weights) {
+
+        /** The points of every comparison outcome, in the order the README lists them. */
+        public static final Map<String, Integer> DEFAULT_WEIGHTS = defaultWeights();
+
+        private static Map<String, Integer> defaultWeights() {
+            Map<String, Integer> w = new java.util.LinkedHashMap<>();
+            w.put("name-exact", 4);
+            w.put("name-sounds-alike", 3);
+            w.put("name-one-off", 2);
+            w.put("name-different", -4);
+            w.put("birth-equal", 4);
+            w.put("birth-close", 2);
+            w.put("birth-different", -5);
+            w.put("phone-equal", 4);
+            w.put("phone-transposed", 3);
+            w.put("phone-different", -2);
+            w.put("county-same", 1);
+            w.put("household-same-village", 2);
+            w.put("household-same-township", 1);
+            return java.util.Collections.unmodifiableMap(w);
+        }
+    }
+
+    /** Whether a source id is named by a survivorship pattern ({@code *} matching any characters). */
+    public static boolean namesSource(String pattern, String sourceId) {
+        return sourceId.matches(Pattern.quote(pattern).replace("*", "\\E.*\\Q"));
     }
 
     /** How long a record waits for the person, employer or enterprise it refers to before it is quarantined. */

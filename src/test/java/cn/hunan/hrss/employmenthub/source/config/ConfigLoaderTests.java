@@ -130,6 +130,23 @@ class ConfigLoaderTests {
     }
 
     @Test
+    void aSurvivorshipPolicyMustNameRealFieldsAndSources() throws IOException {
+        Files.writeString(dir.resolve("defaults.yml"), """
+                survivorship:
+                  person: {phone: [ly-register, online-platfrom], id_number: [ly-register], educaton: ["ly-*"]}
+                  persn: {name: [ly-register]}
+                  employer: {name: ["ly register"]}
+                """);
+
+        assertThat(problems(VALID)).contains(
+                "defaults.yml: survivorship.person.phone[1]: names no source system: 'online-platfrom'",
+                "survivorship.person.id_number: not a field of person that survivorship settles",
+                "survivorship.person.educaton: not a field of person",
+                "survivorship.persn: unknown entity 'persn'",
+                "survivorship.employer.name[0]: not a source id or pattern").doesNotContain("phone[0]");
+    }
+
+    @Test
     void theBundledDemoConfigurationIsValid() {
         JobsConfig demo = ConfigLoader.withSystemEnvironment().load(Path.of("jobs-config"));
 
