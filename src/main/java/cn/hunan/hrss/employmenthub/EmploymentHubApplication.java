@@ -60,7 +60,7 @@ public class EmploymentHubApplication {
                     yield withContext(ctx -> ctx.getBean(MartsCommand.class).report(cl, out));
                 }
                 case "matches" -> {
-                    cl.allow(java.util.List.of("review", "limit"));
+                    cl.allow(java.util.List.of("review", "limit", "truth"));
                     yield withContext(ctx -> ctx.getBean(MatchCommand.class).list(cl, out));
                 }
                 case "split" -> {

@@ -25,7 +25,11 @@ final class ConfigWriter {
                 date-formats: [yyyy-MM-dd, yyyy/M/d, yyyy年M月d日, yyyyMMdd, yyyy-M-d, yyyy.M.d]
                 error-limit: {count: %s, percent: %s}
                 park-days: 7
-                matching: {auto-merge: 8, review: 5}
+                matching: {auto-merge: 8, review: 5}      # scores of persons without ID number; weights: README
+                survivorship:                              # attributes whose best source is not the best record's
+                  person:
+                    phone: [online-platform]               # persons confirm their phone online by SMS
+                    residence_region: ["*-station-register"]   # the village officer knows where they live
                 chunk-size: 1000
                 parallelism: 2
                 """.formatted(calibrated ? "1000000" : "1000", calibrated ? "100" : "10"));
@@ -127,7 +131,7 @@ final class ConfigWriter {
                     path: data/%2$s/register/walkins-*.csv
                     key: 序号
                     columns: {name: 姓名, gender: 性别, birth_date: 出生日期, phone: 联系电话, residence_region: 居住地代码,
-                              registered_on: 登记日期}
+                              household_region: 户籍地代码, registered_on: 登记日期}
                     constants: {channel: station}
                   - entity: service
                     path: data/%2$s/register/services-*.csv

@@ -75,6 +75,7 @@ public final class GenerateCommand {
         configs.defaults(countyCount == 0);
         CountyDatabaseWriter db = new CountyDatabaseWriter(world, fakes, ledger);
         RegisterWriter registers = new RegisterWriter(world, fakes, ledger);
+        WalkInWriter walkIns = new WalkInWriter(world, fakes, ledger);
         for (County c : world.counties) {
             Path data = Files.createDirectories(config.resolve("data/" + c.code() + "/register"));
             String prefix = sourceDbUrl == null ? "" : "c" + c.code() + "_";
@@ -92,7 +93,7 @@ public final class GenerateCommand {
             configs.countyPlatform(c, url, prefix, sourceDbUrl == null ? "sa" : "root");
             registers.personRegister(c, data.resolve("persons-2023.csv"));
             registers.serviceRegister(c, data.resolve("services-2023.csv"));
-            registers.walkIns(c, data.resolve("walkins-2023.csv"));
+            walkIns.write(c, data.resolve("walkins-2023.csv"));
             registers.staffWorkbook(c, data.resolve("staff-2023.xlsx"));
             configs.stationRegister(c);
             configs.staffRegister(c);

@@ -46,12 +46,17 @@ final class Ledger {
         warnings.merge(rule, 1L, Long::sum);
     }
 
-    /** A record without ID number and the person it is ({@code expectedMask}), or null for a decoy nobody is. */
-    void fuzzy(String sourceId, String sourceKey, String expectedMask) {
+    /**
+     * A record without ID number and the person it is: their ID number's mask and the record of them in another
+     * source ({@code sameAsSource}, {@code sameAsKey}); all null for a decoy who is nobody known.
+     */
+    void fuzzy(String sourceId, String sourceKey, String expectedMask, String sameAsSource, String sameAsKey) {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("source_id", sourceId);
         row.put("source_key", sourceKey);
         row.put("person", expectedMask);
+        row.put("same_as_source_id", sameAsSource);
+        row.put("same_as_source_key", sameAsKey);
         fuzzy.add(row);
     }
 

@@ -122,76 +122,6 @@ final class RegisterWriter {
                 .findFirst().orElseThrow().homes().get(0);
     }
 
-    /**
-     * Walk-in registrations noted without an ID number: real persons with a typo in the name, traditional
-     * characters, two phone digits swapped or no phone, which matching must find; and decoys who share a real
-     * person's name but nothing else, which it must not merge.
-     */
-    void walkIns(County c, Path file) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        line(out, c.name() + "就业驿站临时登记（未登记身份证）,,,,,,");
-        line(out, "序号,姓名,性别,出生日期,联系电话,居住地代码,登记日期");
-        List<Person> known = w.persons.stream().filter(p -> p.county().equals(c.code()) && p.inCountyDb()).limit(5).toList();
-        int n = 0;
-        for (int i = 0; i < known.size(); i++) {
-            Person p = known.get(i);
-            String name = p.name();
-            String phone = p.phone();
-            switch (i % 4) {
-                case 0 -> name = typo(name);
-                case 1 -> name = traditional(name);
-                case 2 -> phone = swapDigits(phone);
-                default -> phone = "";
-            }
-            String key = "W" + (++n);
-            line(out, key + "," + name + "," + (p.gender().equals("1") ? "男" : "女") + "," + messy.date(p.birth()) + "," + phone
-                    + "," + p.residence() + "," + p.registered() + "");
-            ledger.valid("person", p.id());
-            ledger.fuzzy(c.code() + "-station-register", key, IdNumbers.mask(p.id()));
-        }
-        if (!known.isEmpty()) {
-            Person p = known.get(0);
-            String key = "W" + (++n);
-            line(out, key + "," + p.name() + "," + (p.gender().equals("1") ? "男" : "女") + "," + p.birth().minusYears(3) + ","
-                    + f.mobile() + "," + p.residence() + "," + p.registered());
-            ledger.park("person", "PERSON_UNMATCHED");
-            ledger.fuzzy(c.code() + "-station-register", key, null);
-        }
-        Files.write(file, out.toByteArray());
-    }
-
-    private String typo(String name) {
-        char[] chars = name.toCharArray();
-        int at = chars.length - 1;
-        char replacement = "明华强伟静丽".charAt(f.between(0, 5));
-        chars[at] = replacement == chars[at] ? '勇' : replacement;
-        return new String(chars);
-    }
-
-    private static String traditional(String name) {
-        StringBuilder out = new StringBuilder();
-        boolean changed = false;
-        for (char ch : name.toCharArray()) {
-            int at = Names.TRADITIONAL_SIMPLIFIED.indexOf(ch);
-            if (at > 0 && at % 2 == 1) {
-                out.append(Names.TRADITIONAL_SIMPLIFIED.charAt(at - 1));
-                changed = true;
-            } else {
-                out.append(ch);
-            }
-        }
-        return changed ? out.toString() : name.charAt(0) + " " + name.substring(1);
-    }
-
-    private static String swapDigits(String phone) {
-        for (int i = 5; i + 1 < phone.length(); i++) {
-            if (phone.charAt(i) != phone.charAt(i + 1)) {
-                return phone.substring(0, i) + phone.charAt(i + 1) + phone.charAt(i) + phone.substring(i + 2);
-            }
-        }
-        return phone;
-    }
-
     void serviceRegister(County c, Path file) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         line(out, c.name() + "就业服务台账（2023年度）,,,,,");
@@ -207,7 +137,7 @@ final class RegisterWriter {
         Files.write(file, out.toByteArray());
     }
 
-    private static void line(OutputStream out, String text) throws IOException {
+    static void line(OutputStream out, String text) throws IOException {
         out.write((text + "\r\n").getBytes(GBK));
     }
 

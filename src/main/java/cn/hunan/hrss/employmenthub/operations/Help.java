@@ -56,9 +56,11 @@ public final class Help {
                       report-YYYY.csv). --as-of counts persons by their situation on that date (type-2 history) and
                       only the services and placements dated up to it.""";
             case "matches", "split", "accept" -> """
-                    matches [--review] [--limit=N]
+                    matches [--review] [--limit=N] [--truth=FILE]
                       Lists what matching decided for persons registered without an ID number: merged or left for
-                      review, with the score and its reasons, newest first.
+                      review, with the score and its reasons, newest first. With --truth (a truth.json written by
+                      generate), measures matching instead: pairwise precision and recall, and the records it got
+                      wrong.
                     split --source=ID --key=KEY
                       Undoes such a merge: the record waits for matching again and never joins that person again.
                     accept --source=ID --key=KEY

@@ -1,5 +1,6 @@
 package cn.hunan.hrss.employmenthub.support;
 
+import cn.hunan.hrss.employmenthub.dedup.MatchEvaluation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -68,20 +69,10 @@ public final class TruthCheck {
         return differences;
     }
 
-    /** Pairwise precision and recall of matching persons registered without an ID number. */
-    public record MatchQuality(long merged, long correct, long expected) {
-        public double precision() {
-            return merged == 0 ? 1.0 : (double) correct / merged;
-        }
+    private MatchEvaluation.Result quality;
 
-        public double recall() {
-            return expected == 0 ? 1.0 : (double) correct / expected;
-        }
-    }
-
-    private MatchQuality quality = new MatchQuality(0, 0, 0);
-
-    public MatchQuality matchQuality() {
+    /** Pairwise precision and recall of matching persons registered without an ID number (after {@code check}). */
+    public MatchEvaluation.Result matchQuality() {
         return quality;
     }
 
@@ -90,24 +81,8 @@ public final class TruthCheck {
         if (rows == null) {
             return;
         }
-        long merged = 0;
-        long correct = 0;
-        long expected = 0;
-        for (JsonNode r : rows) {
-            List<String> found = jdbc.queryForList("SELECT p.id_number_masked FROM wh_xref x JOIN wh_person p ON p.match_key = "
-                    + "x.match_key WHERE x.entity = 'person' AND x.source_id = ? AND x.source_key = ?", String.class,
-                    r.get("source_id").asText(), r.get("source_key").asText());
-            String person = r.get("person").isNull() ? null : r.get("person").asText();
-            expected += person == null ? 0 : 1;
-            merged += found.isEmpty() ? 0 : 1;
-            if (person != null && found.contains(person)) {
-                correct++;
-            } else if (person != null || !found.isEmpty()) {
-                differences.add("fuzzy person " + r.get("source_id").asText() + "/" + r.get("source_key").asText()
-                        + ": expected " + person + ", matched " + found);
-            }
-        }
-        quality = new MatchQuality(merged, correct, expected);
+        quality = new MatchEvaluation(jdbc).evaluate(rows);
+        quality.misses().forEach(m -> differences.add("fuzzy person " + m));
     }
 
     private void perEntity(String what, String sql, long runId) {

@@ -8,6 +8,7 @@ import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.support.TruthCheck;
 import cn.hunan.hrss.employmenthub.support.WarehouseSnapshot;
+import cn.hunan.hrss.employmenthub.dedup.MatchEvaluation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -65,9 +66,8 @@ abstract class NightlyOnMySqlFamilyTests {
         assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         TruthCheck check = new TruthCheck(jdbc, truth);
         assertThat(check.differences(first.getJobInstance().getInstanceId())).isEmpty();
-        TruthCheck.MatchQuality quality = check.matchQuality();
-        System.out.printf("persons without ID number: %d merged, %d correct of %d: precision %.3f, recall %.3f%n",
-                quality.merged(), quality.correct(), quality.expected(), quality.precision(), quality.recall());
+        MatchEvaluation.Result quality = check.matchQuality();
+        System.out.println(quality.summary());
         assertThat(quality.expected()).isPositive();
         assertThat(quality.precision()).isGreaterThanOrEqualTo(0.99);
         assertThat(quality.recall()).isGreaterThanOrEqualTo(0.97);
