@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.hunan.hrss.employmenthub.record.CodeTables;
 import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.record.Field;
+import cn.hunan.hrss.employmenthub.source.config.Defaults;
 import cn.hunan.hrss.employmenthub.validation.Rule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,18 @@ class DocumentationTests {
                 "file.delimiter", "file.header-row", "file.format", "entities[].entity", "entities[].table", "entities[].query",
                 "entities[].updated-at", "entities[].path", "entities[].sheet", "entities[].header-row", "entities[].skip-rows",
                 "entities[].key", "entities[].columns", "entities[].values", "entities[].constants", "run-error-limit",
-                "park-days", "chunk-size", "parallelism", "matching")) {
+                "park-days", "chunk-size", "parallelism", "matching", "survivorship")) {
             assertThat(doc).as(key).contains("`" + key + "`");
+        }
+    }
+
+    @Test
+    void bothReadmesNameEveryMatchingWeight() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String doc = Files.readString(Path.of("jobs-config/README.md"));
+        for (String weight : Defaults.Matching.DEFAULT_WEIGHTS.keySet()) {
+            assertThat(readme).as(weight).contains("`" + weight + "`");
+            assertThat(doc).as(weight).contains("`" + weight + "`");
         }
     }
 }

@@ -46,7 +46,12 @@ final class ConfigChecker {
     }
 
     private void checkMatching(List<ConfigProblem> problems) {
-        if (defaults.matching() == null || defaults.matching().weights() == null) {
+        Defaults.Matching m = defaults.matching();
+        if (m != null && m.autoMerge() != null && m.review() != null && m.autoMerge() < m.review()) {
+            problems.add(new ConfigProblem("defaults.yml", "matching.auto-merge", m.autoMerge() + " is below review "
+                    + m.review() + " (a review must score less than a merge)"));
+        }
+        if (m == null || m.weights() == null) {
             return;
         }
         defaults.matching().weights().forEach((outcome, points) -> {

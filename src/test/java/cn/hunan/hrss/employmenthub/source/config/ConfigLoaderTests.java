@@ -130,8 +130,9 @@ class ConfigLoaderTests {
     }
 
     @Test
-    void aSurvivorshipPolicyMustNameRealFieldsAndSources() throws IOException {
+    void survivorshipAndMatchingMustNameRealFieldsSourcesAndComparisons() throws IOException {
         Files.writeString(dir.resolve("defaults.yml"), """
+                matching: {auto-merge: 4, review: 6, weights: {name-exakt: 3, birth-close: 1}}
                 survivorship:
                   person: {phone: [ly-register, online-platfrom], id_number: [ly-register], educaton: ["ly-*"]}
                   persn: {name: [ly-register]}
@@ -143,7 +144,9 @@ class ConfigLoaderTests {
                 "survivorship.person.id_number: not a field of person that survivorship settles",
                 "survivorship.person.educaton: not a field of person",
                 "survivorship.persn: unknown entity 'persn'",
-                "survivorship.employer.name[0]: not a source id or pattern").doesNotContain("phone[0]");
+                "survivorship.employer.name[0]: not a source id or pattern",
+                "matching.weights.name-exakt: unknown comparison; known: name-exact, name-sounds-alike",
+                "matching.auto-merge: 4 is below review 6").doesNotContain("phone[0]").doesNotContain("weights.birth-close");
     }
 
     @Test
