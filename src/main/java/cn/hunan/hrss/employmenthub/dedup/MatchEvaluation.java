@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Measures matching against a known truth ({@code fuzzy_persons} in a generated {@code truth.json}): for each record
- * registered without an ID number, the record of the same person in another source, or none for a decoy. A pair is
+ * written with mistakes (no ID number, a first-generation 15-digit one), the record of the same person in another
+ * source, or none for a decoy. A pair is
  * predicted when the cross-reference maps the record to a person, correct when that person is the one its twin
  * record maps to. Precision = correct / predicted, recall = correct / expected.
  */
@@ -26,7 +27,7 @@ public class MatchEvaluation {
         }
 
         public String summary() {
-            return String.format("persons without ID number: %d in truth, %d to merge; merged %d, %d correctly: "
+            return String.format("fuzzy person records: %d in truth, %d to merge; merged %d, %d correctly: "
                     + "precision %.4f, recall %.4f", records, expected, predicted, correct, precision(), recall());
         }
     }
@@ -43,8 +44,11 @@ public class MatchEvaluation {
         long expected = 0;
         List<String> misses = new ArrayList<>();
         for (JsonNode r : fuzzyPersons) {
-            String record = r.get("source_id").asText() + "/" + r.get("source_key").asText();
-            String found = person(r.get("source_id").asText(), r.get("source_key").asText());
+            boolean byLine = text(r, "source_key") == null;
+            String record = r.get("source_id").asText() + "/" + (byLine ? text(r, "file") + ":" + text(r, "line")
+                    : text(r, "source_key"));
+            String found = byLine ? personAt(r.get("source_id").asText(), text(r, "file"), Long.parseLong(text(r, "line")))
+                    : person(r.get("source_id").asText(), text(r, "source_key"));
             JsonNode twin = r.get("same_as_source_id");
             String truth = twin == null || twin.isNull() ? null : person(twin.asText(), r.get("same_as_source_key").asText());
             boolean decoy = twin == null || twin.isNull();
@@ -61,6 +65,19 @@ public class MatchEvaluation {
             }
         }
         return new Result(fuzzyPersons.size(), predicted, correct, expected, misses);
+    }
+
+    private static String text(JsonNode row, String field) {
+        JsonNode v = row.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /** The golden person of the record at a file's line (its latest load), for sources without keys of their own. */
+    private String personAt(String sourceId, String file, long line) {
+        List<String> keys = jdbc.queryForList("SELECT p.match_key FROM stg_person s JOIN wh_person p ON p.match_key = "
+                + "s.match_key WHERE s.source_id = ? AND s.file_name = ? AND s.line_no = ? ORDER BY s.id DESC", String.class,
+                sourceId, file, line);
+        return keys.isEmpty() ? null : keys.get(0);
     }
 
     private String person(String sourceId, String sourceKey) {

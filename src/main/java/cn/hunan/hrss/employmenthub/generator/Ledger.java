@@ -47,13 +47,17 @@ final class Ledger {
     }
 
     /**
-     * A record without ID number and the person it is: their ID number's mask and the record of them in another
-     * source ({@code sameAsSource}, {@code sameAsKey}); all null for a decoy who is nobody known.
+     * A record a fuzzy duplicate of a person: by source key, or by file and line where the source has no key of its
+     * own; and the person it is: their ID number's mask and the record of them in another source
+     * ({@code sameAsSource}, {@code sameAsKey}); all null for a decoy who is nobody known.
      */
-    void fuzzy(String sourceId, String sourceKey, String expectedMask, String sameAsSource, String sameAsKey) {
+    void fuzzy(String sourceId, String sourceKey, String file, Long line, String expectedMask, String sameAsSource,
+               String sameAsKey) {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("source_id", sourceId);
         row.put("source_key", sourceKey);
+        row.put("file", file);
+        row.put("line", line == null ? null : line.toString());
         row.put("person", expectedMask);
         row.put("same_as_source_id", sameAsSource);
         row.put("same_as_source_key", sameAsKey);

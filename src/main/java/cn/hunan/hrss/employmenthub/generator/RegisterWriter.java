@@ -47,20 +47,29 @@ final class RegisterWriter {
         line(out, c.name() + "基层就业服务平台求职登记表（2023年度）,,,,,,,,,");
         line(out, "序号,姓名,性别,身份证号,联系电话,文化程度,人员类别,居住地代码,登记日期,登记站点");
         int n = 0;
+        long lineNo = 2;
         for (Person p : w.persons) {
             if (!p.county().equals(c.code()) || !p.inStationRegister()) {
                 continue;
             }
+            String typed = id(p.id());
             line(out, ++n + "," + messy.name(p.name()) + "," + (p.gender().equals("1") ? "男" : "女") + ","
-                    + id(p.id()) + "," + messy.phone(p.phone()) + "," + Messy.educationLabel(p.education()) + ","
+                    + typed + "," + messy.phone(p.phone()) + "," + Messy.educationLabel(p.education()) + ","
                     + Messy.categoryLabels(p.categories()) + "," + p.residence() + "," + messy.date(p.registered()) + ","
                     + p.station());
+            lineNo++;
             ledger.valid("person", p.id());
+            if (typed.strip().length() == 15 && w.countyDbKey(p) != null) {
+                ledger.fuzzy(c.code() + "-station-register", null, "data/" + c.code() + "/register/" + file.getFileName(),
+                        lineNo, IdNumbers.mask(p.id()), c.code() + "-county-platform", w.countyDbKey(p));
+            }
             if (n % 40 == 0) {
                 line(out, ",,,,,,,,,");
+                lineNo++;
             }
             if (n % 50 == 0) {
                 line(out, "小计,本页" + 50 + "人,,,,,,,,");
+                lineNo++;
             }
         }
         Person any = w.persons.stream().filter(p -> p.county().equals(c.code())).findFirst().orElseThrow();

@@ -59,8 +59,8 @@ final class WalkInWriter {
             String key = "W" + (++n);
             RegisterWriter.line(out, row(key, p, i % VARIANTS));
             ledger.valid("person", p.id());
-            ledger.fuzzy(c.code() + "-station-register", key, IdNumbers.mask(p.id()), c.code() + "-county-platform",
-                    String.valueOf(at + 1));
+            ledger.fuzzy(c.code() + "-station-register", key, null, null, IdNumbers.mask(p.id()),
+                    c.code() + "-county-platform", w.countyDbKey(p));
         }
         for (int i = 0; i < Math.max(1, known / 5) && !inDb.isEmpty(); i++) {
             Person p = inDb.get(i * step);
@@ -69,7 +69,7 @@ final class WalkInWriter {
             RegisterWriter.line(out, String.join(",", key, p.name(), gender(p), birth.toString(), f.mobile(), p.residence(),
                     p.residence(), p.registered().toString()));
             ledger.park("person", "PERSON_UNMATCHED");
-            ledger.fuzzy(c.code() + "-station-register", key, null, null, null);
+            ledger.fuzzy(c.code() + "-station-register", key, null, null, null, null, null);
         }
         Files.write(file, out.toByteArray());
     }

@@ -64,6 +64,7 @@ final class World {
 
     final List<County> counties = new ArrayList<>();
     final List<Person> persons = new ArrayList<>();
+    private java.util.Map<String, Integer> countyDbKeys;
     final List<Employer> employers = new ArrayList<>();
     final List<Station> stations = new ArrayList<>();
     final List<Staff> staff = new ArrayList<>();
@@ -73,4 +74,22 @@ final class World {
     final List<Liaison> liaisons = new ArrayList<>();
     final List<Agency> agencies = new ArrayList<>();
     final List<Posting> postings = new ArrayList<>();
+
+    /**
+     * The key ({@code xh}) of a person in their county platform's database, which numbers its persons 1, 2, ... in
+     * the world's order; null for a person the county platform does not hold.
+     */
+    String countyDbKey(Person p) {
+        if (countyDbKeys == null) {
+            countyDbKeys = new java.util.HashMap<>();
+            java.util.Map<String, Integer> next = new java.util.HashMap<>();
+            for (Person x : persons) {
+                if (x.inCountyDb()) {
+                    countyDbKeys.put(x.id(), next.merge(x.county(), 1, Integer::sum));
+                }
+            }
+        }
+        Integer key = countyDbKeys.get(p.id());
+        return key == null ? null : key.toString();
+    }
 }
