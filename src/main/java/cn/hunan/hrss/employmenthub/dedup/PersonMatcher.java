@@ -44,6 +44,8 @@ class PersonMatcher {
             "s.run_id = ? AND s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%'",
             "s.id IN (SELECT pk.stg_id FROM etl_parked pk WHERE pk.entity = 'person' AND pk.first_run_id <> ?) "
                     + "AND s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%'");
+    /** Open records resolved at once. */
+    static final int PAGE = 2_000;
     private static final String[] BLOCKS = {"c.name_norm = s.name_norm AND c.birth_date = s.birth_date",
         "c.phone_hash = s.phone_hash", "c.birth_date = s.birth_date AND c.county_code = s.county_code"};
 
@@ -55,34 +57,63 @@ class PersonMatcher {
         this.pii = pii;
     }
 
+    /**
+     * Resolves the night's unresolved records page by page ({@link #PAGE} at a time, in id order), so memory holds
+     * one page and its candidates however many records wait.
+     */
     void resolve(long runId, MatchRules rules) {
-        Map<Long, Features> open = new LinkedHashMap<>();
-        for (String condition : OPEN) {
-            jdbc.query("SELECT s.id, s." + COLUMNS.replace(", ", ", s.") + " FROM stg_person s WHERE " + condition,
-                    rs -> { open.put(rs.getLong(1), features(rs, 1)); }, runId);
-        }
-        if (open.isEmpty()) {
-            return;
-        }
-        Map<Long, List<Features>> candidates = new HashMap<>();
         jdbc.update("DELETE FROM etl_match_open WHERE run_id = ?", runId);
-        jdbc.batchUpdate("INSERT INTO etl_match_open (run_id, stg_id) VALUES (?, ?)",
-                open.keySet().stream().map(id -> new Object[] {runId, id}).toList());
+        for (String condition : OPEN) {
+            jdbc.update("INSERT INTO etl_match_open (run_id, stg_id) SELECT ?, s.id FROM stg_person s WHERE " + condition
+                    + " AND NOT EXISTS (SELECT 1 FROM etl_match_open m WHERE m.run_id = ? AND m.stg_id = s.id)",
+                    runId, runId, runId);
+        }
+        Map<String, Map<String, String>> overrides = overrides();
+        long after = 0;
+        while (true) {
+            Map<Long, Features> page = new LinkedHashMap<>();
+            jdbc.query("SELECT s.id, s." + COLUMNS.replace(", ", ", s.") + " FROM etl_match_open o JOIN stg_person s ON "
+                    + "s.id = o.stg_id WHERE o.run_id = ? AND o.stg_id > ? ORDER BY o.stg_id LIMIT " + PAGE,
+                    rs -> { page.put(rs.getLong(1), features(rs, 1)); }, runId, after);
+            if (page.isEmpty()) {
+                return;
+            }
+            long last = page.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+            decide(runId, rules, page, candidates(runId, after, last), overrides);
+            after = last;
+        }
+    }
+
+    /** The candidates of the open records with ids in ({@code after}, {@code last}], by open record. */
+    private Map<Long, List<Features>> candidates(long runId, long after, long last) {
+        Map<Long, List<Features>> candidates = new HashMap<>();
         String driver = " FROM etl_match_open o JOIN stg_person s ON s.id = o.stg_id ";
+        String page = " AND o.stg_id > " + after + " AND o.stg_id <= " + last;
         for (String block : BLOCKS) {
             collect(candidates, "SELECT s.id, c.person_id, c.match_key, c.src_source_id, c.match_key, c.name_norm, "
-                    + "c.birth_date, c.phone_hash, c.phone_enc, c.county_code, c.household_region" + driver + "JOIN wh_person c ON " + block
-                    + " WHERE o.run_id = ?", runId);
+                    + "c.birth_date, c.phone_hash, c.phone_enc, c.county_code, c.household_region" + driver
+                    + "JOIN wh_person c ON " + block + " WHERE o.run_id = ?" + page, runId);
             collect(candidates, "SELECT s.id, c.id, c.match_key, c.source_id, c.source_key, c.name_norm, c.birth_date, "
                     + "c.phone_hash, c.phone_enc, c.county_code, c.household_region" + driver + "JOIN stg_person c ON " + block
                     + " AND c.run_id = ? AND c.id_number_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM etl_outcome h WHERE "
-                    + "h.run_id = ? AND h.entity = 'person' AND h.stg_id = c.id) WHERE o.run_id = ?", runId, runId, runId);
+                    + "h.run_id = ? AND h.entity = 'person' AND h.stg_id = c.id) WHERE o.run_id = ?" + page,
+                    runId, runId, runId);
         }
+        return candidates;
+    }
+
+    /** An administrator's decisions, by (source, key): the person accepted or split from. */
+    private Map<String, Map<String, String>> overrides() {
         Map<String, Map<String, String>> overrides = new HashMap<>();
         jdbc.query("SELECT source_id, source_key, match_key, decision FROM wh_match_override", rs -> {
             overrides.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new HashMap<>())
                     .put(rs.getString(3), rs.getString(4));
         });
+        return overrides;
+    }
+
+    private void decide(long runId, MatchRules rules, Map<Long, Features> open, Map<Long, List<Features>> candidates,
+                        Map<String, Map<String, String>> overrides) {
         List<Object[]> rekeys = new ArrayList<>();
         List<Object[]> evidence = new ArrayList<>();
         for (Features record : open.values()) {
