@@ -71,11 +71,15 @@ class AttributeSurvivorship {
                 + "COALESCE(g.county_code, ''))", runId, runId, e.key(), runId);
     }
 
-    /** The attribute's best record of the night for every golden record that lacks it. */
+    /**
+     * The attribute's best record of the night for every golden record that lacks it. Only merged records can have
+     * it: a new, updated or unchanged record's values are the golden record's already.
+     */
     private int pickForGap(long runId, EntityType e, Attribute a) {
         return jdbc.update("INSERT INTO etl_fill (run_id, entity, column_name, match_key, stg_id) SELECT ?, ?, ?, t.match_key, "
-                + "t.id FROM (" + ranked(e, a, "s.priority") + ") t JOIN " + e.goldenTable() + " g ON g.match_key = t.match_key "
-                + "WHERE t.rn = 1 AND g." + a.lead() + " IS NULL", runId, e.key(), a.lead(), runId, e.key());
+                + "t.id FROM (" + ranked(e, a, "s.priority", "('merged')", " AND EXISTS (SELECT 1 FROM " + e.goldenTable() + " g WHERE "
+                + "g.match_key = s.match_key AND g." + a.lead() + " IS NULL)") + ") t WHERE t.rn = 1",
+                runId, e.key(), a.lead(), runId, e.key());
     }
 
     /** The attribute's best record of the night where it outranks the source the golden value came from. */
@@ -84,7 +88,7 @@ class AttributeSurvivorship {
         String theirs = policy.rank(e, a.field(), "h.source_id", "h.src_priority");
         String lead = a.lead();
         return jdbc.update("INSERT INTO etl_fill (run_id, entity, column_name, match_key, stg_id) SELECT ?, ?, ?, t.match_key, "
-                + "t.id FROM (" + ranked(e, a, mine) + ") t JOIN " + e.stagingTable() + " s ON s.id = t.id JOIN "
+                + "t.id FROM (" + ranked(e, a, mine, KEPT, "") + ") t JOIN " + e.stagingTable() + " s ON s.id = t.id JOIN "
                 + e.goldenTable() + " g ON g.match_key = t.match_key LEFT JOIN wh_attribute_source h ON h.entity = ? AND "
                 + "h.column_name = ? AND h.match_key = t.match_key WHERE t.rn = 1 AND (h.match_key IS NULL OR " + theirs
                 + " > t.rnk OR (" + theirs + " = t.rnk AND COALESCE(s.src_updated_at, " + EPOCH + ") >= COALESCE("
@@ -92,11 +96,15 @@ class AttributeSurvivorship {
                 + " OR h.source_id <> s.source_id)))", runId, e.key(), lead, runId, e.key(), e.key(), lead);
     }
 
-    /** The night's kept records that have the attribute, numbered per match key from the best ({@code rn = 1}). */
-    private static String ranked(EntityType e, Attribute a, String rank) {
+    /**
+     * The night's records with one of {@code outcomes} that have the attribute and meet {@code condition}, numbered
+     * per match key from the best ({@code rn = 1}).
+     */
+    private static String ranked(EntityType e, Attribute a, String rank, String outcomes, String condition) {
         return "SELECT s.match_key, s.id, " + rank + " AS rnk, ROW_NUMBER() OVER (PARTITION BY s.match_key ORDER BY "
                 + bestFirst(e, rank) + ") AS rn FROM " + e.stagingTable() + " s JOIN etl_outcome o ON o.run_id = ? AND o.entity = ? "
-                + "AND o.stg_id = s.id WHERE o.outcome IN " + KEPT + " AND " + weak(e) + " = 0 AND s." + a.lead() + " IS NOT NULL";
+                + "AND o.stg_id = s.id WHERE o.outcome IN " + outcomes + " AND " + weak(e) + " = 0 AND s." + a.lead() + " IS NOT NULL"
+                + condition;
     }
 
     /**
