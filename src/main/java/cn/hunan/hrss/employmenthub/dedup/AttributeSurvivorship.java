@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  *   record never loses what a source once told.</li>
  * </ul>
  * Set-based: per attribute, one statement picks the winners into {@code etl_fill}, one update driven by those rows
- * writes them. Records without an ID number or credit code never shape a golden record. A rerun writes nothing.
+ * writes the values that differ (and marks those golden rows updated by the run). Records without an ID number or
+ * credit code never shape a golden record. A rerun writes nothing.
  */
 @Component
 class AttributeSurvivorship {
@@ -55,8 +56,10 @@ class AttributeSurvivorship {
             String fill = " FROM etl_fill f JOIN " + e.stagingTable() + " s ON s.id = f.stg_id WHERE " + mine;
             List<String> written = new ArrayList<>(a.columns());
             written.add("updated_run_id");
+            String differs = "t." + a.lead() + " IS NULL OR t." + a.lead() + " <> x." + a.lead();
             jdbc.update(dialect.updateFrom(e.goldenTable(), "match_key", "SELECT f.match_key, " + a.columns().stream()
-                    .map(c -> "s." + c).collect(Collectors.joining(", ")) + ", " + runId + " AS updated_run_id" + fill, written));
+                    .map(c -> "s." + c).collect(Collectors.joining(", ")) + ", " + runId + " AS updated_run_id" + fill, written,
+                    differs));
             if (ruled) {
                 jdbc.update("DELETE FROM wh_attribute_source WHERE entity = ? AND column_name = ? AND match_key IN "
                         + "(SELECT f.match_key FROM etl_fill f WHERE " + mine + ")", e.key(), a.lead());
