@@ -2,16 +2,20 @@ package cn.hunan.hrss.employmenthub.dedup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Measures matching against a known truth ({@code fuzzy_persons} in a generated {@code truth.json}): for each record
  * written with mistakes (no ID number, a first-generation 15-digit one), the record of the same person in another
- * source, or none for a decoy. A pair is
- * predicted when the cross-reference maps the record to a person, correct when that person is the one its twin
- * record maps to. Precision = correct / predicted, recall = correct / expected.
+ * source, or none for a decoy. A pair is predicted when the record belongs to a golden person, correct when that
+ * person is the one its twin record belongs to. Precision = correct / predicted, recall = correct / expected.
+ * The warehouse is read one source (or file) at a time, keeping only the records the truth names.
  */
 @Component
 public class MatchEvaluation {
@@ -39,50 +43,71 @@ public class MatchEvaluation {
     }
 
     public Result evaluate(JsonNode fuzzyPersons) {
+        Map<String, Set<String>> wanted = new HashMap<>();
+        for (JsonNode r : fuzzyPersons) {
+            wanted.computeIfAbsent(origin(r), k -> new HashSet<>()).add(place(r));
+            if (text(r, "same_as_source_id") != null) {
+                wanted.computeIfAbsent(text(r, "same_as_source_id"), k -> new HashSet<>()).add(text(r, "same_as_source_key"));
+            }
+        }
+        Map<String, String> person = new HashMap<>();
+        wanted.forEach((origin, places) -> load(origin, places, person));
         long predicted = 0;
         long correct = 0;
         long expected = 0;
         List<String> misses = new ArrayList<>();
         for (JsonNode r : fuzzyPersons) {
-            boolean byLine = text(r, "source_key") == null;
-            String record = r.get("source_id").asText() + "/" + (byLine ? text(r, "file") + ":" + text(r, "line")
-                    : text(r, "source_key"));
-            String found = byLine ? personAt(r.get("source_id").asText(), text(r, "file"), Long.parseLong(text(r, "line")))
-                    : person(r.get("source_id").asText(), text(r, "source_key"));
-            JsonNode twin = r.get("same_as_source_id");
-            String truth = twin == null || twin.isNull() ? null : person(twin.asText(), r.get("same_as_source_key").asText());
-            boolean decoy = twin == null || twin.isNull();
-            expected += decoy ? 0 : 1;
+            String record = r.get("source_id").asText() + "/" + place(r);
+            String found = person.get(origin(r) + "\u0000" + place(r));
+            String twinSource = text(r, "same_as_source_id");
+            String twin = twinSource == null ? null : twinSource + "/" + text(r, "same_as_source_key");
+            String truth = twinSource == null ? null : person.get(twinSource + "\u0000" + text(r, "same_as_source_key"));
+            expected += twin == null ? 0 : 1;
             predicted += found == null ? 0 : 1;
-            if (!decoy && found != null && found.equals(truth)) {
+            if (twin != null && found != null && found.equals(truth)) {
                 correct++;
-            } else if (decoy && found != null) {
+            } else if (twin == null && found != null) {
                 misses.add("decoy " + record + " was merged into a person");
-            } else if (!decoy) {
+            } else if (twin != null) {
                 misses.add(record + (found == null ? " was not merged" : " was merged into another person")
-                        + (truth == null ? " (its twin " + twin.asText() + "/" + r.get("same_as_source_key").asText()
-                        + " is in no golden record)" : ""));
+                        + (truth == null ? " (its twin " + twin + " is in no golden record)" : ""));
             }
         }
         return new Result(fuzzyPersons.size(), predicted, correct, expected, misses);
     }
 
+    /** Where a record is found: its source, or its source and file for a record named by file and line. */
+    private static String origin(JsonNode r) {
+        return text(r, "source_key") != null ? r.get("source_id").asText()
+                : r.get("source_id").asText() + "\u0000" + text(r, "file");
+    }
+
+    /** The record within its origin: its key, or its line. */
+    private static String place(JsonNode r) {
+        return text(r, "source_key") != null ? text(r, "source_key") : text(r, "line");
+    }
+
+    /** The golden person (match key) of each wanted record of one origin, into {@code person}. */
+    private void load(String origin, Set<String> places, Map<String, String> person) {
+        String[] parts = origin.split("\u0000", 2);
+        if (parts.length == 1) {
+            jdbc.query("SELECT x.source_key, x.match_key FROM wh_xref x WHERE x.entity = 'person' AND x.source_id = ?", rs -> {
+                if (places.contains(rs.getString(1))) {
+                    person.put(origin + "\u0000" + rs.getString(1), rs.getString(2));
+                }
+            }, parts[0]);
+        } else {
+            jdbc.query("SELECT s.line_no, p.match_key FROM stg_person s JOIN wh_person p ON p.match_key = s.match_key "
+                    + "WHERE s.source_id = ? AND s.file_name = ? ORDER BY s.id", rs -> {
+                if (places.contains(rs.getString(1))) {
+                    person.put(origin + "\u0000" + rs.getString(1), rs.getString(2));
+                }
+            }, parts[0], parts[1]);
+        }
+    }
+
     private static String text(JsonNode row, String field) {
         JsonNode v = row.get(field);
         return v == null || v.isNull() ? null : v.asText();
-    }
-
-    /** The golden person of the record at a file's line (its latest load), for sources without keys of their own. */
-    private String personAt(String sourceId, String file, long line) {
-        List<String> keys = jdbc.queryForList("SELECT p.match_key FROM stg_person s JOIN wh_person p ON p.match_key = "
-                + "s.match_key WHERE s.source_id = ? AND s.file_name = ? AND s.line_no = ? ORDER BY s.id DESC", String.class,
-                sourceId, file, line);
-        return keys.isEmpty() ? null : keys.get(0);
-    }
-
-    private String person(String sourceId, String sourceKey) {
-        List<String> keys = jdbc.queryForList("SELECT match_key FROM wh_xref WHERE entity = 'person' AND source_id = ? "
-                + "AND source_key = ?", String.class, sourceId, sourceKey);
-        return keys.isEmpty() ? null : keys.get(0);
     }
 }
