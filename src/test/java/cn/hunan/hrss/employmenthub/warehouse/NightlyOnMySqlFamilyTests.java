@@ -71,6 +71,17 @@ abstract class NightlyOnMySqlFamilyTests {
         assertThat(quality.expected()).isPositive();
         assertThat(quality.precision()).isGreaterThanOrEqualTo(0.99);
         assertThat(quality.recall()).isGreaterThanOrEqualTo(0.97);
+        // the generated defaults.yml ranks the online platform first for phones: wherever it gave a phone, the phone is its
+        String onlinePhone = "SELECT 1 FROM stg_person s JOIN etl_outcome o ON o.stg_id = s.id AND o.entity = 'person' AND "
+                + "o.outcome IN ('new', 'updated', 'unchanged', 'merged') WHERE s.match_key = a.match_key AND s.source_id = "
+                + "'online-platform' AND s.phone_hash IS NOT NULL AND s.id_number_hash IS NOT NULL";
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wh_attribute_source a WHERE a.column_name = 'phone_hash' AND "
+                + "a.source_id = 'online-platform'", Long.class)).isPositive();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wh_attribute_source a WHERE a.column_name = 'phone_hash' AND "
+                + "a.source_id <> 'online-platform' AND EXISTS (" + onlinePhone + ")", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wh_attribute_source a JOIN wh_person p ON p.match_key = "
+                + "a.match_key JOIN stg_person s ON s.id = a.stg_id WHERE a.column_name = 'phone_hash' AND NOT (p.phone_hash = "
+                + "s.phone_hash)", Long.class)).as("golden phone = its recorded source's").isZero();
         List<String> warehouse = WarehouseSnapshot.warehouse(jdbc);
         assertThat(warehouse).contains("wh_person", "wh_xref", "mart_311_county", "landing_record", "quarantine");
         Map<String, String> before = WarehouseSnapshot.of(jdbc, warehouse);
