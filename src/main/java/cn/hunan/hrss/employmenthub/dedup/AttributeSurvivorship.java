@@ -68,10 +68,6 @@ class AttributeSurvivorship {
                         + "s.id, ?" + fill, e.key(), a.lead(), runId);
             }
         }
-        jdbc.update("INSERT INTO etl_touched_county (run_id, county_code) SELECT DISTINCT ?, COALESCE(g.county_code, '') FROM "
-                + e.goldenTable() + " g JOIN etl_fill f ON f.match_key = g.match_key AND f.run_id = ? AND f.entity = ? "
-                + "WHERE NOT EXISTS (SELECT 1 FROM etl_touched_county t WHERE t.run_id = ? AND t.county_code = "
-                + "COALESCE(g.county_code, ''))", runId, runId, e.key(), runId);
     }
 
     /**

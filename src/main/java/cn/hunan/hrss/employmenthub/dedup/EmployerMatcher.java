@@ -1,6 +1,6 @@
 package cn.hunan.hrss.employmenthub.dedup;
 
-import cn.hunan.hrss.employmenthub.validation.RecordStandardiser;
+import cn.hunan.hrss.employmenthub.record.EntityType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,15 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 class EmployerMatcher {
 
-    /**
-     * The unresolved records, each condition answerable by an index: the night's own, and those parked by
-     * earlier nights (one condition with OR would make some databases scan every staged record).
-     */
-    private static final List<String> OPEN = List.of(
-            "s.run_id = ? AND s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%'",
-            "s.id IN (SELECT pk.stg_id FROM etl_parked pk WHERE pk.entity = 'employer' AND pk.first_run_id <> ?) "
-                    + "AND s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%'");
-
     private final JdbcTemplate jdbc;
 
     EmployerMatcher(JdbcTemplate jdbc) {
@@ -33,7 +24,7 @@ class EmployerMatcher {
 
     void resolve(long runId) {
         Map<Long, List<String>> found = new HashMap<>();
-        for (String condition : OPEN) {
+        for (String condition : Unresolved.conditions(EntityType.EMPLOYER)) {
             jdbc.query("SELECT s.id, c.match_key FROM stg_employer s JOIN wh_employer c ON c.name_norm = s.name_norm "
                     + "AND c.county_code = s.county_code WHERE " + condition, rs -> {
                         add(found, rs.getLong(1), rs.getString(2));

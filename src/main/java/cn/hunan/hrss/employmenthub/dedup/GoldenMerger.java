@@ -6,6 +6,7 @@ import cn.hunan.hrss.employmenthub.warehouse.StagingColumns;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -82,6 +83,8 @@ public class GoldenMerger {
         touchCounties(runId, e);
         jdbc.update(upsertSql(e, AttributeSurvivorship.ruledColumns(e, settings.survivorship())), runId, runId, runId, e.key());
         survivorship.settle(runId, e, settings.survivorship());
+        touch(runId, "SELECT g.county_code FROM " + e.goldenTable() + " g JOIN etl_fill f ON f.match_key = g.match_key AND "
+                + "f.run_id = " + runId + " AND f.entity = '" + e.key() + "'");
         jdbc.update("INSERT INTO wh_xref (entity, source_id, source_key, match_key, created_run_id) "
                 + "SELECT ?, s.source_id, s.source_key, MAX(s.match_key), ? FROM " + e.stagingTable() + " s "
                 + "JOIN etl_outcome o ON o.run_id = ? AND o.entity = ? AND o.stg_id = s.id "
@@ -102,6 +105,11 @@ public class GoldenMerger {
             counties += " UNION SELECT p.county_code FROM " + e.stagingTable() + " s JOIN wh_person p ON p.id_number_hash = "
                     + "s.person_id_number_hash" + changed;
         }
+        touch(runId, counties);
+    }
+
+    /** Records the counties a SELECT of {@code county_code} names as touched by the run (once each). */
+    private void touch(long runId, String counties) {
         jdbc.update("INSERT INTO etl_touched_county (run_id, county_code) SELECT DISTINCT ?, COALESCE(x.county_code, '') FROM ("
                 + counties + ") x WHERE NOT EXISTS (SELECT 1 FROM etl_touched_county t WHERE t.run_id = ? AND t.county_code = "
                 + "COALESCE(x.county_code, ''))", runId, runId);
@@ -111,8 +119,8 @@ public class GoldenMerger {
     private void forgetEarlierAttempt(long runId, EntityType e) {
         jdbc.update("DELETE FROM etl_parked WHERE entity = ? AND first_run_id = ?", e.key(), runId);
         jdbc.update("DELETE FROM etl_outcome WHERE run_id = ? AND entity = ? AND outcome <> 'held'", runId, e.key());
-        String mergeRules = "('PLACEMENT_BEFORE_REGISTRATION', 'REF_PERSON_UNKNOWN', 'REF_EMPLOYER_UNKNOWN', "
-                + "'REF_ENTERPRISE_UNKNOWN', 'PERSON_UNMATCHED', 'EMPLOYER_UNMATCHED')";
+        String mergeRules = Stream.concat(Stream.of(Rule.PLACEMENT_BEFORE_REGISTRATION),
+                Reference.ALL.stream().map(Reference::rule)).distinct().map(r -> "'" + r.name() + "'").collect(Collectors.joining(", ", "(", ")"));
         jdbc.update("DELETE FROM quarantine WHERE run_id = ? AND entity = ? AND rule_code IN " + mergeRules, runId, e.key());
         jdbc.update("DELETE FROM dq_violation WHERE run_id = ? AND entity = ? AND rule_code IN " + mergeRules, runId, e.key());
         if (e == EntityType.PERSON) {

@@ -1,9 +1,9 @@
 package cn.hunan.hrss.employmenthub.dedup;
 
+import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.system.PersonalData;
 import cn.hunan.hrss.employmenthub.validation.Names;
 import cn.hunan.hrss.employmenthub.validation.Pinyin;
-import cn.hunan.hrss.employmenthub.validation.RecordStandardiser;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -36,16 +36,8 @@ class PersonMatcher {
 
     private static final String COLUMNS = "match_key, source_id, source_key, name_norm, birth_date, phone_hash, phone_enc, "
             + "county_code, household_region";
-    /**
-     * The unresolved records, each condition answerable by an index: the night's own, and those parked by
-     * earlier nights (one condition with OR would make some databases scan every staged record).
-     */
-    private static final List<String> OPEN = List.of(
-            "s.run_id = ? AND s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%'",
-            "s.id IN (SELECT pk.stg_id FROM etl_parked pk WHERE pk.entity = 'person' AND pk.first_run_id <> ?) "
-                    + "AND s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%'");
     /** Open records resolved at once. */
-    static final int PAGE = 2_000;
+    private static final int PAGE = 2_000;
     private static final String[] BLOCKS = {"c.name_norm = s.name_norm AND c.birth_date = s.birth_date",
         "c.phone_hash = s.phone_hash", "c.birth_date = s.birth_date AND c.county_code = s.county_code"};
 
@@ -63,7 +55,7 @@ class PersonMatcher {
      */
     void resolve(long runId, MatchRules rules) {
         jdbc.update("DELETE FROM etl_match_open WHERE run_id = ?", runId);
-        for (String condition : OPEN) {
+        for (String condition : Unresolved.conditions(EntityType.PERSON)) {
             jdbc.update("INSERT INTO etl_match_open (run_id, stg_id) SELECT ?, s.id FROM stg_person s WHERE " + condition
                     + " AND NOT EXISTS (SELECT 1 FROM etl_match_open m WHERE m.run_id = ? AND m.stg_id = s.id)",
                     runId, runId, runId);

@@ -13,11 +13,11 @@ import java.util.Map;
  */
 public record Survivorship(Map<String, Map<String, List<String>>> policies) {
 
-    public static final Survivorship NONE = new Survivorship(Map.of());
-
     /** The sources listed for an entity's attribute, best first; empty when the attribute has no policy. */
     public List<String> sources(EntityType e, String field) {
-        return policies.getOrDefault(e.key(), Map.of()).getOrDefault(field, List.of());
+        Map<String, List<String>> fields = policies.get(e.key());
+        List<String> listed = fields == null ? null : fields.get(field);
+        return listed == null ? List.of() : listed;
     }
 
     /**

@@ -1,0 +1,24 @@
+package cn.hunan.hrss.employmenthub.dedup;
+
+import cn.hunan.hrss.employmenthub.record.EntityType;
+import cn.hunan.hrss.employmenthub.validation.RecordStandardiser;
+import java.util.List;
+
+/**
+ * The staged records of an entity that wait for matching (a person without an ID number, an employer without a
+ * credit code), as conditions on staging alias {@code s} taking the run id as their one parameter: the night's own,
+ * and those parked by earlier nights. Two conditions rather than one with OR, so that each is answered by an index
+ * (with OR some databases scan every staged record).
+ */
+final class Unresolved {
+
+    private Unresolved() {
+    }
+
+    static List<String> conditions(EntityType e) {
+        String unresolved = "s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%'";
+        return List.of("s.run_id = ? AND " + unresolved,
+                "s.id IN (SELECT pk.stg_id FROM etl_parked pk WHERE pk.entity = '" + e.key() + "' AND pk.first_run_id <> ?) "
+                        + "AND " + unresolved);
+    }
+}
