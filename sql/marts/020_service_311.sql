@@ -1,7 +1,7 @@
 -- The "311" service (3 job recommendations, 1 career guidance, 1 free training a year for every
--- employment-difficulty person): per person and county for the counties in etl_mart_scope; per city, officer and
+-- employment-difficulty person): per person and county for the counties in the refresh's etl_mart_scope; per city, officer and
 -- station in full (single passes over the county rows and the services).
-DELETE FROM mart_311_person WHERE county_code IN (SELECT county_code FROM etl_mart_scope);
+DELETE FROM mart_311_person WHERE county_code IN (SELECT county_code FROM etl_mart_scope WHERE scope_id = :scope);
 
 INSERT INTO mart_311_person (service_year, person_key, county_code, recommendations, guidance, training, complete_311)
 SELECT t.service_year, t.person_key, t.county_code, t.recommendations, t.guidance, t.training,
@@ -16,17 +16,17 @@ FROM (
                     AND (p.registered_on IS NULL OR EXTRACT(YEAR FROM p.registered_on) <= y.service_year)
     LEFT JOIN wh_service s ON s.person_id_number_hash = p.id_number_hash
                           AND EXTRACT(YEAR FROM s.served_on) = y.service_year
-    WHERE COALESCE(p.county_code, '') IN (SELECT county_code FROM etl_mart_scope)
+    WHERE COALESCE(p.county_code, '') IN (SELECT county_code FROM etl_mart_scope WHERE scope_id = :scope)
     GROUP BY y.service_year, p.id_number_hash, p.county_code
 ) t;
 
-DELETE FROM mart_311_county WHERE county_code IN (SELECT county_code FROM etl_mart_scope);
+DELETE FROM mart_311_county WHERE county_code IN (SELECT county_code FROM etl_mart_scope WHERE scope_id = :scope);
 
 INSERT INTO mart_311_county (service_year, county_code, county_name, difficulty_persons, complete_persons, completion_rate)
 SELECT m.service_year, m.county_code, COALESCE(c.name, '(unknown)'), COUNT(*), SUM(m.complete_311),
        ROUND(SUM(m.complete_311) * 1.0 / COUNT(*), 4)
 FROM mart_311_person m LEFT JOIN wh_region c ON c.code = m.county_code
-WHERE m.county_code IN (SELECT county_code FROM etl_mart_scope)
+WHERE m.county_code IN (SELECT county_code FROM etl_mart_scope WHERE scope_id = :scope)
 GROUP BY m.service_year, m.county_code, c.name;
 
 DELETE FROM mart_311_city;

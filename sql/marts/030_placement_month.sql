@@ -1,9 +1,9 @@
--- Placements per county, month, channel and form for the counties in etl_mart_scope: count, share insured,
+-- Placements per county, month, channel and form for the counties in the refresh's etl_mart_scope: count, share insured,
 -- mean and median wage for placements paid by the month and by the day (medians: the middle one or two wages of
 -- each group, portable where MySQL has no MEDIAN), mean days since registration.
-DELETE FROM mart_placement_month WHERE county_code IN (SELECT county_code FROM etl_mart_scope);
+DELETE FROM mart_placement_month WHERE county_code IN (SELECT county_code FROM etl_mart_scope WHERE scope_id = :scope);
 
-DELETE FROM etl_wage_median WHERE county_code IN (SELECT county_code FROM etl_mart_scope);
+DELETE FROM etl_wage_median WHERE county_code IN (SELECT county_code FROM etl_mart_scope WHERE scope_id = :scope);
 
 INSERT INTO etl_wage_median (county_code, y, m, channel, form, monthly_median, daily_median)
 SELECT county_code, y, m, channel, form,
@@ -18,7 +18,7 @@ FROM (
                           EXTRACT(MONTH FROM started_on), channel, COALESCE(form, ''), pay_period) AS cnt
     FROM wh_placement
     WHERE wage IS NOT NULL AND pay_period IN ('month', 'day')
-      AND COALESCE(county_code, '') IN (SELECT county_code FROM etl_mart_scope)
+      AND COALESCE(county_code, '') IN (SELECT county_code FROM etl_mart_scope WHERE scope_id = :scope)
 ) ranked
 WHERE rn IN (FLOOR((cnt + 1) / 2), FLOOR((cnt + 2) / 2))
 GROUP BY county_code, y, m, channel, form;
@@ -36,7 +36,7 @@ FROM (
            ROUND(AVG(CASE WHEN pl.pay_period = 'day' THEN pl.wage END), 2) AS daily_mean,
            ROUND(AVG(TIMESTAMPDIFF(DAY, p.registered_on, pl.started_on) * 1.0), 1) AS days
     FROM wh_placement pl LEFT JOIN wh_person p ON p.id_number_hash = pl.person_id_number_hash
-    WHERE COALESCE(pl.county_code, '') IN (SELECT county_code FROM etl_mart_scope)
+    WHERE COALESCE(pl.county_code, '') IN (SELECT county_code FROM etl_mart_scope WHERE scope_id = :scope)
     GROUP BY COALESCE(pl.county_code, ''), EXTRACT(YEAR FROM pl.started_on), EXTRACT(MONTH FROM pl.started_on), pl.channel,
              COALESCE(pl.form, '')
 ) a

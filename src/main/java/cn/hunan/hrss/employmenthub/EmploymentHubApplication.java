@@ -14,6 +14,9 @@ import cn.hunan.hrss.employmenthub.operations.StatusCommand;
 import cn.hunan.hrss.employmenthub.generator.GenerateCommand;
 import cn.hunan.hrss.employmenthub.source.config.ConfigException;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
+import cn.hunan.hrss.employmenthub.warehouse.WarehouseLock;
+import cn.hunan.hrss.employmenthub.warehouse.WarehouseLockedException;
+import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
 import java.io.PrintStream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -42,7 +45,7 @@ public class EmploymentHubApplication {
                 case "check-config" -> CheckConfigCommand.run(cl, out);
                 case "generate" -> GenerateCommand.run(cl, out);
                 case "nightly" -> {
-                    cl.allow(java.util.List.of("date", "full"));
+                    cl.allow(java.util.List.of("date", "rerun"));
                     JobsConfig config = CheckConfigCommand.load(cl, out);
                     yield withContext(ctx -> ctx.getBean(NightlyCommand.class).run(cl, config, out));
                 }
@@ -53,7 +56,11 @@ public class EmploymentHubApplication {
                 }
                 case "marts" -> {
                     cl.allow(java.util.List.of("rebuild"));
-                    yield withContext(ctx -> ctx.getBean(MartsCommand.class).rebuild(cl, out));
+                    yield withLockedContext(cl, ctx -> ctx.getBean(MartsCommand.class).rebuild(cl, out));
+                }
+                case "recover" -> {
+                    cl.allow(java.util.List.of());
+                    yield withLockedContext(cl, ctx -> ctx.getBean(StatusCommand.class).recover(out));
                 }
                 case "report" -> {
                     cl.allow(java.util.List.of("year", "out", "as-of"));
@@ -65,22 +72,22 @@ public class EmploymentHubApplication {
                 }
                 case "split" -> {
                     cl.allow(java.util.List.of("source", "key"));
-                    yield withContext(ctx -> ctx.getBean(MatchCommand.class).split(cl, out));
+                    yield withLockedContext(cl, ctx -> ctx.getBean(MatchCommand.class).split(cl, out));
                 }
                 case "accept" -> {
                     cl.allow(java.util.List.of("source", "key"));
-                    yield withContext(ctx -> ctx.getBean(MatchCommand.class).accept(cl, out));
+                    yield withLockedContext(cl, ctx -> ctx.getBean(MatchCommand.class).accept(cl, out));
                 }
                 case "rotate-key" -> {
                     cl.allow(java.util.List.of());
-                    yield withContext(ctx -> ctx.getBean(RotateKeyCommand.class).run(out));
+                    yield withLockedContext(cl, ctx -> ctx.getBean(RotateKeyCommand.class).run(out));
                 }
                 case "status" -> {
                     cl.allow(java.util.List.of());
                     yield withContext(ctx -> ctx.getBean(StatusCommand.class).run(out));
                 }
                 default -> throw new CommandLine.UsageException("unknown command '" + cl.command()
-                        + "' (commands: check-config, nightly, generate, status, rules, audit, marts, report, matches, split, accept, rotate-key, help)");
+                        + "' (commands: check-config, nightly, recover, generate, status, rules, audit, marts, report, matches, split, accept, rotate-key, help)");
             };
         } catch (CommandLine.UsageException e) {
             out.println("usage error: " + e.getMessage());
@@ -89,12 +96,19 @@ public class EmploymentHubApplication {
             out.println(e.getMessage());
             out.println("FAILED: jobs-config has " + e.problems().size() + " problem(s); nothing was run");
             return ExitCodes.CONFIG;
+        } catch (WarehouseLockedException e) {
+            out.println("LOCKED: " + e.getMessage() + "; nothing was done");
+            return ExitCodes.LOCKED;
         } catch (RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
             String message = String.valueOf(root.getMessage()).strip().lines().findFirst().orElse("");
+            if (message.contains("Database may be already in use")) {
+                out.println("LOCKED: the embedded warehouse is in use by another process; nothing was done");
+                return ExitCodes.LOCKED;
+            }
             out.println("FAILED: " + root.getClass().getSimpleName() + ": " + message);
             return ExitCodes.FAILED;
         }
@@ -102,6 +116,19 @@ public class EmploymentHubApplication {
 
     interface ContextCommand {
         int run(ConfigurableApplicationContext ctx) throws Exception;
+    }
+
+    /** Runs a command that changes the warehouse: under the warehouse lock, on a migrated warehouse. */
+    private static int withLockedContext(CommandLine cl, ContextCommand command) {
+        return withContext(ctx -> {
+            WarehouseLock lock = ctx.getBean(WarehouseLock.class);
+            try (WarehouseLock.Held held = lock.acquire(String.join(" ", cl.command(), cl.options().keySet().stream()
+                    .map(k -> "--" + k).collect(java.util.stream.Collectors.joining(" "))).strip())) {
+                ctx.getBean(WarehouseMigrator.class).migrate();
+                lock.recordHolder();
+                return command.run(ctx);
+            }
+        });
     }
 
     private static int withContext(ContextCommand command) {

@@ -21,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   quarantined;</li>
  *   <li>within the rest, the best record per match key wins (lowest priority number, then the most recent, then
  *   the most complete), the others are <em>merged</em> duplicates; a winner is <em>new</em> when no golden record exists,
- *   <em>unchanged</em> when its content equals the golden record's, <em>updated</em> when it outranks the
- *   golden record's source, else merged;</li>
+ *   <em>unchanged</em> when its content equals the golden record's and its source does not outrank the golden
+ *   record's, <em>updated</em> when it outranks the golden record's source (even with equal content, so that the
+ *   order in which sources arrive does not decide which one a golden record cites), else merged;</li>
  *   <li>new and updated winners are upserted, each attribute is then settled on its own by
  *   {@link AttributeSurvivorship}, and every (source, source key) is mapped to its golden record.</li>
  * </ol>
@@ -50,15 +51,27 @@ public class GoldenMerger {
         this.survivorship = survivorship;
     }
 
+    /** Merges every entity, each in its own transaction (outside the job, e.g. in tests). */
     public void merge(long runId, LocalDate runDate, MergeSettings settings) {
-        jdbc.update("DELETE FROM etl_touched_county WHERE run_id = ?", runId);
+        begin(runId);
         for (EntityType e : EntityType.values()) {
-            tx.executeWithoutResult(status -> {
-                mergeEntity(runId, runDate, e, settings);
-                if (e == EntityType.PERSON) {
-                    history.record(runId, runDate);
-                }
-            });
+            tx.executeWithoutResult(status -> merge(runId, runDate, e, settings));
+        }
+    }
+
+    /** Starts a run's merge: forgets the counties an earlier attempt recorded before its first entity committed. */
+    public void begin(long runId) {
+        jdbc.update("DELETE FROM etl_touched_county WHERE run_id = ?", runId);
+    }
+
+    /**
+     * Merges one entity in the caller's transaction. Entities go in the order of {@link EntityType#values()}; the
+     * job commits each with its progress, so that a restart continues after the last entity merged.
+     */
+    public void merge(long runId, LocalDate runDate, EntityType e, MergeSettings settings) {
+        mergeEntity(runId, runDate, e, settings);
+        if (e == EntityType.PERSON) {
+            history.record(runId, runDate);
         }
     }
 
@@ -195,7 +208,7 @@ public class GoldenMerger {
                 + "WHEN r.rn > 1 THEN 'merged' "
                 + "WHEN r.weak = 1 AND g.match_key IS NOT NULL THEN 'merged' "
                 + "WHEN g.match_key IS NULL THEN 'new' "
-                + "WHEN g.row_hash = r.row_hash THEN 'unchanged' "
+                + "WHEN g.row_hash = r.row_hash AND r.priority >= g.src_priority THEN 'unchanged' "
                 + "WHEN r.priority < g.src_priority OR (r.priority = g.src_priority AND COALESCE(r.src_updated_at, " + EPOCH
                 + ") >= COALESCE(g.src_updated_at, " + EPOCH + ")) THEN 'updated' "
                 + "ELSE 'merged' END, CASE WHEN r.run_id = ? THEN 0 ELSE 1 END "

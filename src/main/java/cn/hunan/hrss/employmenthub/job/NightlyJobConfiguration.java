@@ -8,11 +8,13 @@ import cn.hunan.hrss.employmenthub.quality.Reconciler;
 import cn.hunan.hrss.employmenthub.quality.Reconciliation;
 import cn.hunan.hrss.employmenthub.quality.SummaryTable;
 import cn.hunan.hrss.employmenthub.record.CanonicalRecord;
+import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.source.config.EntityMapping;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
 import cn.hunan.hrss.employmenthub.system.PersonalData;
 import cn.hunan.hrss.employmenthub.validation.RecordStandardiser;
+import cn.hunan.hrss.employmenthub.warehouse.ColumnLimits;
 import cn.hunan.hrss.employmenthub.warehouse.RunBookkeeping;
 import cn.hunan.hrss.employmenthub.warehouse.StagingWriter;
 import java.time.LocalDate;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -52,6 +55,8 @@ public class NightlyJobConfiguration {
     public static final String JOB_NAME = "nightly";
     /** Exit status of a run in which some sources failed their error limits and the others loaded. */
     public static final String PARTIAL = "PARTIAL";
+    /** Exit status of a source's partition when the source could not be read: it fails alone, the night goes on. */
+    public static final String UNREADABLE = "UNREADABLE";
     private static final Logger log = LoggerFactory.getLogger(NightlyJobConfiguration.class);
 
     @Bean
@@ -67,13 +72,13 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    RecordProcessor recordProcessor(JobsConfigProvider configs, PersonalData personalData,
+    RecordProcessor recordProcessor(JobsConfigProvider configs, PersonalData personalData, ColumnLimits limits,
                                     @Value("#{jobParameters['configDir']}") String configDir,
                                                              @Value("#{stepExecutionContext['sourceId']}") String sourceId,
                                                              @Value("#{jobParameters['date']}") LocalDate runDate) {
         JobsConfig config = configs.get(configDir);
         SourceDefinition source = config.source(sourceId).orElseThrow();
-        return new RecordProcessor(new RecordStandardiser(source, config.defaults().dateFormats(), runDate, personalData));
+        return new RecordProcessor(new RecordStandardiser(source, config.defaults().dateFormats(), runDate, personalData), limits);
     }
 
     @Bean
@@ -97,9 +102,10 @@ public class NightlyJobConfiguration {
                 .writer(stagingWriter)
                 .listener(new StepExecutionListener() {
                     @Override
-                    public void beforeStep(StepExecution stepExecution) {
-                        bookkeeping.clearExtraction(stepExecution.getJobExecution().getJobInstance().getInstanceId(),
-                                stepExecution.getExecutionContext().getString(SourcePartitioner.SOURCE_ID));
+                    public ExitStatus afterStep(StepExecution stepExecution) {
+                        return bookkeeping.unreadableMessage(stepExecution.getJobExecution().getJobInstance().getInstanceId(),
+                                        stepExecution.getExecutionContext().getString(SourcePartitioner.SOURCE_ID))
+                                .map(m -> new ExitStatus(UNREADABLE, m)).orElse(stepExecution.getExitStatus());
                     }
                 })
                 .build();
@@ -145,12 +151,20 @@ public class NightlyJobConfiguration {
         });
     }
 
+    /** The merge, one entity per transaction, each committed with the step's progress. */
     @Bean
     Step mergeStep(JobRepository jobRepository, PlatformTransactionManager tm, GoldenMerger merger, JobsConfigProvider configs) {
-        return tasklet("merge", jobRepository, tm, (contribution, chunk) -> {
-            merger.merge(runId(chunk), runDate(chunk), MergeSettings.of(configs.get(configDir(chunk)).defaults()));
-            return RepeatStatus.FINISHED;
-        });
+        List<EntityType> entities = List.of(EntityType.values());
+        return tasklet("merge", jobRepository, tm, new PartByPartTasklet("merge", entities.stream().map(EntityType::key).toList(),
+                (step, i) -> {
+                    long runId = step.getJobExecution().getJobInstance().getInstanceId();
+                    if (i == 0) {
+                        merger.begin(runId);
+                    }
+                    String configDir = step.getJobExecution().getJobParameters().getString("configDir");
+                    merger.merge(runId, step.getJobExecution().getJobParameters().getLocalDate("date"), entities.get(i),
+                            MergeSettings.of(configs.get(configDir).defaults()));
+                }));
     }
 
     @Bean
@@ -176,12 +190,23 @@ public class NightlyJobConfiguration {
         });
     }
 
+    /**
+     * The marts, one file per transaction, each committed with the step's progress; the first part also fixes the
+     * refresh's scope (the counties the run touched), kept under the run's id until the last file is done.
+     */
     @Bean
     Step martStep(JobRepository jobRepository, PlatformTransactionManager tm, MartRefresher marts) {
-        return tasklet("marts", jobRepository, tm, (contribution, chunk) -> {
-            marts.refreshAfter(runId(chunk));
-            return RepeatStatus.FINISHED;
-        });
+        List<String> files = marts.files();
+        return tasklet("marts", jobRepository, tm, new PartByPartTasklet("marts", files, (step, i) -> {
+            long runId = step.getJobExecution().getJobInstance().getInstanceId();
+            if (i == 0) {
+                log.info("marts: refreshing {} county scope(s)", marts.scopeAfter(runId));
+            }
+            marts.runFile(files.get(i), runId);
+            if (i == files.size() - 1) {
+                marts.endScope(runId);
+            }
+        }));
     }
 
     @Bean
@@ -198,8 +223,10 @@ public class NightlyJobConfiguration {
 
     @Bean
     Job nightlyJob(JobRepository jobRepository, Step prepareStep, Step extractStep, Step limitsStep, Step mergeStep,
-                   Step reconcileStep, Step martStep, Step finishStep, RunBookkeeping bookkeeping, ErrorLimits limits) {
+                   Step reconcileStep, Step martStep, Step finishStep, RunBookkeeping bookkeeping, ErrorLimits limits,
+                   GracefulStop gracefulStop) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(gracefulStop)
                 .listener(new JobExecutionListener() {
                     @Override
                     public void afterJob(JobExecution execution) {
@@ -209,10 +236,13 @@ public class NightlyJobConfiguration {
                             if (!failed.isEmpty()) {
                                 execution.setExitStatus(new ExitStatus(PARTIAL, String.join("; ", failed)));
                             }
+                            // also here, not only in the finish step: a restart after a crash past that step runs no step
+                            bookkeeping.finish(runId, failed.isEmpty() ? "SUCCEEDED" : "PARTIAL",
+                                    failed.isEmpty() ? null : String.join("; ", failed));
                         } else {
                             String why = execution.getAllFailureExceptions().stream().map(Throwable::getMessage)
                                     .findFirst().orElse(execution.getExitStatus().getExitDescription());
-                            bookkeeping.finish(runId, "FAILED", why);
+                            bookkeeping.finish(runId, execution.getStatus() == BatchStatus.STOPPED ? "STOPPED" : "FAILED", why);
                         }
                     }
                 })

@@ -10,8 +10,8 @@ import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
 import cn.hunan.hrss.employmenthub.system.PiiMasker;
 import cn.hunan.hrss.employmenthub.warehouse.RunBookkeeping;
 import java.time.LocalDate;
-import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -19,11 +19,20 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads every unit (file or table) a source has for this run, one after the other, and logs what each
- * unit yielded so the run's watermarks can advance once the data is merged.
+ * Reads every unit (file or table) a source has for this run, one after the other, and logs what each unit
+ * yielded so the run's watermarks can advance once the data is merged.
+ *
+ * <p>Restartable: after every committed chunk the step's ExecutionContext holds which unit the reader is in and
+ * how many of its records were read (and so written, in the same transaction). A restarted partition plans the
+ * same units (watermarks and file fingerprints advance only when a run finishes), opens the unit it was in and
+ * passes over the records already written, so nothing is read twice and nothing is left out. A partition that
+ * starts afresh first removes whatever an earlier attempt of the run left for its source.
  */
 public class SourceItemReader implements ItemStreamReader<ReadItem> {
 
+    static final String UNIT = "reader.unit";
+    static final String READ = "reader.read";
+    static final String UNREADABLE = "reader.unreadable";
     private static final Logger log = LoggerFactory.getLogger(SourceItemReader.class);
 
     private final SourceDefinition source;
@@ -32,10 +41,12 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
     private final long runId;
     private final LocalDate runDate;
     private final SourceAdapter adapter;
-    private Iterator<ExtractUnit> units;
+    private List<ExtractUnit> plan = List.of();
+    private int index;
     private ExtractUnit unit;
     private RecordCursor cursor;
     private long unitRead;
+    private long resumeAfter;
     private boolean failed;
 
     public SourceItemReader(SourceDefinition source, JobsConfig config, RunBookkeeping bookkeeping, long runId,
@@ -48,42 +59,133 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
         this.adapter = SourceAdapters.forKind(source.kind());
     }
 
+    /** Thrown by the source itself (not by the warehouse): the source is unreadable this run. */
+    private static final class SourceFailure extends Exception {
+        SourceFailure(Exception cause) {
+            super(cause);
+        }
+    }
+
     @Override
-    public void open(ExecutionContext executionContext) throws ItemStreamException {
+    public void open(ExecutionContext context) throws ItemStreamException {
+        if (!context.containsKey(UNIT)) {
+            bookkeeping.clearExtraction(runId, source.id());
+        }
+        index = context.getInt(UNIT, 0);
+        resumeAfter = context.getLong(READ, 0);
+        failed = Boolean.TRUE.equals(context.get(UNREADABLE));
+        if (failed) {
+            return;
+        }
         try {
-            List<ExtractUnit> plan = adapter.plan(source, config, bookkeeping, runDate);
-            log.info("source {}: {} unit(s) to read", source.id(), plan.size());
-            units = plan.iterator();
+            plan = adapter.plan(source, config, bookkeeping, runDate);
         } catch (RuntimeException e) {
             giveUp(e);
+            return;
         }
+        if (index > 0 || resumeAfter > 0) {
+            log.info("source {}: resuming at unit {} of {} after {} record(s) already loaded", source.id(), index + 1,
+                    plan.size(), resumeAfter);
+        } else {
+            log.info("source {}: {} unit(s) to read", source.id(), plan.size());
+        }
+    }
+
+    @Override
+    public void update(ExecutionContext context) throws ItemStreamException {
+        context.putInt(UNIT, index);
+        context.putLong(READ, cursor == null ? 0 : unitRead);
+        context.put(UNREADABLE, failed);
     }
 
     /**
      * Reads the next record. A source that cannot be read (database down, file unreadable) fails alone: it is
-     * marked unreadable, what it delivered so far is held back, and the other sources go on.
+     * marked unreadable, what it delivered so far is held back, and the other sources go on; the partition ends
+     * with the exit status UNREADABLE. A failure of the warehouse is not the source's: it fails the chunk and the
+     * partition, which a restart resumes.
      */
     @Override
-    public ReadItem read() {
+    public ReadItem read() throws Exception {
         if (failed) {
             return null;
         }
         try {
             return next();
-        } catch (Exception e) {
-            giveUp(e);
+        } catch (SourceFailure e) {
+            giveUp((Exception) e.getCause());
             return null;
         }
     }
 
+    boolean unreadable() {
+        return failed;
+    }
+
     private void giveUp(Exception e) {
         failed = true;
-        units = java.util.Collections.emptyIterator();
         String where = unit == null ? "" : " (" + unit.entity().key() + " " + unit.label() + ")";
         String message = "source " + source.id() + " could not be read" + where + ": " + e.getClass().getSimpleName() + ": "
                 + PiiMasker.mask(String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         log.warn(message);
         bookkeeping.markUnreadable(runId, source.id(), message);
+        closeCursor();
+    }
+
+    private ReadItem next() throws Exception {
+        while (true) {
+            if (cursor == null) {
+                if (index >= plan.size()) {
+                    return null;
+                }
+                unit = plan.get(index);
+                cursor = fromSource(() -> adapter.open(source, config, unit, runDate));
+                unitRead = 0;
+                passOver(resumeAfter);
+                resumeAfter = 0;
+            }
+            SourceRecord r = fromSource(cursor::next);
+            if (r != null) {
+                unitRead++;
+                return new ReadItem(r, unit.mapping());
+            }
+            finishUnit();
+        }
+    }
+
+    /** On restart: reads past the records an earlier attempt already wrote. */
+    private void passOver(long records) throws Exception {
+        while (unitRead < records) {
+            if (fromSource(cursor::next) == null) {
+                throw new SourceFailure(new IllegalStateException(unit.label() + " holds " + unitRead + " record(s) now, "
+                        + "but an earlier attempt of this run had read " + records + ": it changed during the run"));
+            }
+            unitRead++;
+        }
+    }
+
+    private void finishUnit() throws Exception {
+        boolean file = unit.file() != null;
+        bookkeeping.logUnit(runId, source.id(), unit.entity().key(), unit.label(), file ? unit.fingerprint() : null,
+                file ? null : cursor.highWatermark(), unitRead, cursor.skipped());
+        log.info("source {}: {} {} read {} record(s), skipped {} row(s)", source.id(), unit.entity().key(), unit.label(),
+                unitRead, cursor.skipped());
+        fromSource(() -> {
+            cursor.close();
+            return null;
+        });
+        cursor = null;
+        index++;
+    }
+
+    private static <T> T fromSource(Callable<T> call) throws SourceFailure {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            throw new SourceFailure(e);
+        }
+    }
+
+    private void closeCursor() {
         try {
             if (cursor != null) {
                 cursor.close();
@@ -94,46 +196,13 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
         cursor = null;
     }
 
-    private ReadItem next() throws Exception {
-        while (true) {
-            if (cursor == null) {
-                if (!units.hasNext()) {
-                    return null;
-                }
-                unit = units.next();
-                cursor = adapter.open(source, config, unit, runDate);
-                unitRead = 0;
-            }
-            SourceRecord r = cursor.next();
-            if (r != null) {
-                unitRead++;
-                return new ReadItem(r, unit.mapping());
-            }
-            finishUnit();
-        }
-    }
-
-    private void finishUnit() throws Exception {
-        boolean file = unit.file() != null;
-        bookkeeping.logUnit(runId, source.id(), unit.entity().key(), unit.label(), file ? unit.fingerprint() : null,
-                file ? null : cursor.highWatermark(), unitRead, cursor.skipped());
-        log.info("source {}: {} {} read {} record(s), skipped {} row(s)", source.id(), unit.entity().key(), unit.label(),
-                unitRead, cursor.skipped());
-        cursor.close();
-        cursor = null;
-    }
-
     @Override
     public void close() throws ItemStreamException {
         try {
-            if (cursor != null) {
-                cursor.close();
-            }
+            closeCursor();
             adapter.close();
         } catch (Exception e) {
             throw new ItemStreamException("cannot close source " + source.id(), e);
-        } finally {
-            cursor = null;
         }
     }
 }

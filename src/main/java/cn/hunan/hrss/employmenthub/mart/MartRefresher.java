@@ -3,70 +3,108 @@ package cn.hunan.hrss.employmenthub.mart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.sql.Connection;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.EncodedResource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds the mart tables by running each file of {@code sql/marts/} (packaged under
  * {@code classpath:warehouse/marts/}) in name order, each file in one transaction. The county-level marts
- * rebuild only the counties in {@code etl_mart_scope}: after a night, those whose golden records the night
- * created, changed or moved away from; on demand, or when the marts are still empty, every county.
+ * rebuild only the counties of the refresh's scope ({@code etl_mart_scope} rows of one scope id, named
+ * {@code :scope} in the files): after a night, the counties whose golden records the night created, changed or
+ * moved away from (scope = the run's id); on demand, or when the marts are still empty, every county. Every file
+ * deletes and rebuilds its scope, so running a file again gives the same tables: a restarted refresh may redo
+ * the file it was in.
  */
 @Component
 public class MartRefresher {
 
+    /** The scope id of {@code marts --rebuild}. */
+    public static final long REBUILD_SCOPE = 0;
     private static final Logger log = LoggerFactory.getLogger(MartRefresher.class);
+    private static final String EVERY_COUNTY = "SELECT code AS c FROM wh_region WHERE level = 'county' "
+            + "UNION SELECT '' AS c FROM wh_region WHERE code = '43'";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final DataSource dataSource;
 
-    public MartRefresher(JdbcTemplate jdbc, TransactionTemplate tx) {
+    public MartRefresher(JdbcTemplate jdbc, TransactionTemplate tx, DataSource dataSource) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.dataSource = dataSource;
+    }
+
+    /** The mart files in the order they run. */
+    public List<String> files() {
+        return Arrays.stream(martFiles()).map(Resource::getFilename).toList();
+    }
+
+    /**
+     * Sets the scope of a run's refresh: the counties the run touched, or every county while the marts are still
+     * empty. Returns the number of county scopes.
+     */
+    public int scopeAfter(long runId) {
+        Integer built = jdbc.queryForObject("SELECT COUNT(*) FROM mart_unit_coverage", Integer.class);
+        return scope(runId, built == null || built == 0 ? EVERY_COUNTY
+                : "SELECT DISTINCT county_code AS c FROM etl_touched_county WHERE run_id = " + runId);
     }
 
     /** Refreshes what a run touched (everything when the marts are still empty); returns the counties rebuilt. */
     public int refreshAfter(long runId) {
-        Integer built = jdbc.queryForObject("SELECT COUNT(*) FROM mart_unit_coverage", Integer.class);
-        if (built == null || built == 0) {
-            return rebuildAll();
-        }
-        return refresh("SELECT DISTINCT county_code FROM etl_touched_county WHERE run_id = " + runId);
-    }
-
-    /** Rebuilds every mart for every county. */
-    public int rebuildAll() {
-        return refresh("SELECT code FROM wh_region WHERE level = 'county' UNION SELECT '' FROM wh_region WHERE code = '43'");
-    }
-
-    private int refresh(String scopeQuery) {
-        int counties = tx.execute(status -> {
-            jdbc.update("DELETE FROM etl_mart_scope");
-            return jdbc.update("INSERT INTO etl_mart_scope (county_code) " + scopeQuery);
-        });
-        runFiles();
+        int counties = tx.execute(status -> scopeAfter(runId));
+        files().forEach(f -> tx.executeWithoutResult(status -> runFile(f, runId)));
+        endScope(runId);
         log.info("marts refreshed for {} county scope(s)", counties);
         return counties;
     }
 
-    private List<String> runFiles() {
-        List<String> done = new ArrayList<>();
-        for (Resource file : martFiles()) {
-            List<String> statements = statements(read(file));
-            tx.executeWithoutResult(status -> statements.forEach(jdbc::execute));
-            log.debug("mart refreshed: {}", file.getFilename());
-            done.add(file.getFilename());
+    /** Rebuilds every mart for every county. */
+    public int rebuildAll() {
+        int counties = tx.execute(status -> scope(REBUILD_SCOPE, EVERY_COUNTY));
+        files().forEach(f -> tx.executeWithoutResult(status -> runFile(f, REBUILD_SCOPE)));
+        endScope(REBUILD_SCOPE);
+        log.info("marts refreshed for {} county scope(s)", counties);
+        return counties;
+    }
+
+    /** Runs one mart file for a scope, in the caller's transaction. */
+    public void runFile(String name, long scopeId) {
+        Resource file = Arrays.stream(martFiles()).filter(f -> name.equals(f.getFilename())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no mart file " + name));
+        String script = read(file).replace(":scope", Long.toString(scopeId));
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            ScriptUtils.executeSqlScript(c, new EncodedResource(new ByteArrayResource(script.getBytes(StandardCharsets.UTF_8),
+                    name), StandardCharsets.UTF_8));
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
         }
-        return done;
+        log.debug("mart refreshed: {}", name);
+    }
+
+    /** Forgets a finished refresh's scope. */
+    public void endScope(long scopeId) {
+        jdbc.update("DELETE FROM etl_mart_scope WHERE scope_id = ?", scopeId);
+    }
+
+    private int scope(long scopeId, String counties) {
+        jdbc.update("DELETE FROM etl_mart_scope WHERE scope_id = ?", scopeId);
+        return jdbc.update("INSERT INTO etl_mart_scope (scope_id, county_code) SELECT DISTINCT " + scopeId + ", x.c FROM ("
+                + counties + ") x");
     }
 
     private static Resource[] martFiles() {
@@ -85,27 +123,5 @@ public class MartRefresher {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Splits a script at semicolons that end a line, dropping comment lines. */
-    static List<String> statements(String script) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : script.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
-                String sql = current.toString().strip();
-                out.add(sql.substring(0, sql.length() - 1));
-                current.setLength(0);
-            }
-        }
-        if (!current.toString().isBlank()) {
-            out.add(current.toString().strip());
-        }
-        return out;
     }
 }

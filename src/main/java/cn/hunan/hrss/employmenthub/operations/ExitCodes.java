@@ -8,6 +8,8 @@ public final class ExitCodes {
     /** Some sources failed their error limits; the others loaded. */
     public static final int PARTIAL = 3;
     public static final int USAGE = 64;
+    /** Another process holds the warehouse lock (sysexits' EX_TEMPFAIL: try again later). */
+    public static final int LOCKED = 75;
 
     private ExitCodes() {
     }

@@ -1,62 +1,117 @@
 package cn.hunan.hrss.employmenthub.operations;
 
+import cn.hunan.hrss.employmenthub.job.GracefulStop;
+import cn.hunan.hrss.employmenthub.job.NightLauncher;
 import cn.hunan.hrss.employmenthub.job.NightlyJobConfiguration;
+import cn.hunan.hrss.employmenthub.job.RunRecovery;
 import cn.hunan.hrss.employmenthub.quality.Reconciler;
 import cn.hunan.hrss.employmenthub.quality.SummaryTable;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.warehouse.KeyGuard;
+import cn.hunan.hrss.employmenthub.warehouse.WarehouseLock;
 import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.stereotype.Component;
 
-/** {@code nightly}: migrates the warehouse, runs the nightly job for a date and prints its summary. */
+/**
+ * {@code nightly [--date=D] [--rerun]}: under the warehouse lock, migrates the warehouse, recovers runs whose
+ * process died, then starts, restarts or (with {@code --rerun}) reruns the night of D, and prints its summary.
+ */
 @Component
 public class NightlyCommand {
 
-    private final JobOperator jobOperator;
-    private final Job nightlyJob;
+    private final NightLauncher launcher;
+    private final RunRecovery recovery;
+    private final WarehouseLock lock;
     private final WarehouseMigrator migrator;
     private final Reconciler reconciler;
-
     private final KeyGuard keys;
+    private final GracefulStop gracefulStop;
 
-    public NightlyCommand(JobOperator jobOperator, Job nightlyJob, WarehouseMigrator migrator, Reconciler reconciler,
-                          KeyGuard keys) {
-        this.jobOperator = jobOperator;
-        this.nightlyJob = nightlyJob;
+    public NightlyCommand(NightLauncher launcher, RunRecovery recovery, WarehouseLock lock, WarehouseMigrator migrator,
+                          Reconciler reconciler, KeyGuard keys, GracefulStop gracefulStop) {
+        this.launcher = launcher;
+        this.recovery = recovery;
+        this.lock = lock;
         this.migrator = migrator;
         this.reconciler = reconciler;
         this.keys = keys;
+        this.gracefulStop = gracefulStop;
     }
 
     public int run(CommandLine cl, JobsConfig config, PrintStream out) throws Exception {
         LocalDate date = parseDate(cl.option("date", LocalDate.now().minusDays(1).toString()));
-        java.util.Optional<String> keyProblem = keys.demoKeyProblem();
-        if (keyProblem.isEmpty()) {
-            migrator.migrate();
-            keyProblem = keys.problem();
+        boolean rerun = cl.options().containsKey("rerun");
+        return gracefulStop.guard(() -> {
+            try (WarehouseLock.Held held = lock.acquire("nightly --date=" + date + (rerun ? " --rerun" : ""))) {
+                Optional<String> keyProblem = prepare(out);
+                if (keyProblem.isPresent()) {
+                    out.println("FAILED: " + keyProblem.get());
+                    return ExitCodes.FAILED;
+                }
+                NightLauncher.Launch launch = launcher.launch(config, date, rerun);
+                return report(launch, date, out);
+            }
+        });
+    }
+
+    /**
+     * Runs the night of a date for tests and tools: starts or restarts it, or reruns it when it completed. Holds
+     * the warehouse lock like the command.
+     */
+    public JobExecution launch(JobsConfig config, LocalDate date) throws Exception {
+        try (WarehouseLock.Held held = lock.acquire("nightly --date=" + date + " --rerun")) {
+            Optional<String> keyProblem = prepare(System.out);
+            if (keyProblem.isPresent()) {
+                throw new IllegalStateException(keyProblem.get());
+            }
+            return launcher.launch(config, date, true).execution();
         }
+    }
+
+    /** Checks the keys, migrates, records the lock holder and recovers dead runs; returns a key problem if any. */
+    private Optional<String> prepare(PrintStream out) {
+        Optional<String> keyProblem = keys.demoKeyProblem();
         if (keyProblem.isPresent()) {
-            out.println("FAILED: " + keyProblem.get());
+            return keyProblem;
+        }
+        migrator.migrate();
+        lock.recordHolder();
+        keyProblem = keys.problem();
+        if (keyProblem.isEmpty()) {
+            recovery.recoverDead().forEach(line -> out.println("recovered " + line));
+        }
+        return keyProblem;
+    }
+
+    private int report(NightLauncher.Launch launch, LocalDate date, PrintStream out) {
+        JobExecution execution = launch.execution();
+        long runId = execution.getJobInstance().getInstanceId();
+        if (launch.alreadyCompleted()) {
+            out.println("run " + runId + " for " + date + " already completed at " + time(execution) + " (execution "
+                    + execution.getId() + ", " + execution.getExitStatus().getExitCode() + "); nothing was read. "
+                    + "Use --rerun to read the sources again as a new run of " + date + ".");
+            out.println("OK: run " + runId + " for " + date + " is complete");
+            return ExitCodes.OK;
+        }
+        out.println();
+        out.println("run " + runId + " for " + date + (launch.restarted() ? " (restarted)" : "") + ": "
+                + execution.getStatus());
+        out.print(SummaryTable.format(reconciler.load(runId)));
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            out.println("STOPPED: run " + runId + " stopped at a chunk boundary; run 'nightly --date=" + date
+                    + "' to finish it");
             return ExitCodes.FAILED;
         }
-        JobExecution execution = launch(config, date);
-        long runId = execution.getJobInstance().getInstanceId();
-        out.println();
-        out.println("run " + runId + " for " + date + ": " + execution.getStatus());
-        out.print(SummaryTable.format(reconciler.load(runId)));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String why = execution.getAllFailureExceptions().stream().map(NightlyCommand::rootMessage).findFirst()
                     .orElse(execution.getExitStatus().getExitDescription());
-            out.println("FAILED: run " + runId + ": " + why);
+            out.println("FAILED: run " + runId + ": " + why + " (run 'nightly --date=" + date + "' again to resume it)");
             return ExitCodes.FAILED;
         }
         if (NightlyJobConfiguration.PARTIAL.equals(execution.getExitStatus().getExitCode())) {
@@ -67,14 +122,8 @@ public class NightlyCommand {
         return ExitCodes.OK;
     }
 
-    /** Launches a new run of the nightly job; each launch is a new job instance (its run id). */
-    public JobExecution launch(JobsConfig config, LocalDate date) throws Exception {
-        JobParameters params = new JobParametersBuilder()
-                .addLocalDate("date", date)
-                .addLong("launch", System.currentTimeMillis())
-                .addString("configDir", config.dir().toString(), false)
-                .toJobParameters();
-        return jobOperator.start(nightlyJob, params);
+    private static String time(JobExecution e) {
+        return e.getEndTime() == null ? "-" : e.getEndTime().withNano(0).toString().replace('T', ' ');
     }
 
     private static LocalDate parseDate(String value) {

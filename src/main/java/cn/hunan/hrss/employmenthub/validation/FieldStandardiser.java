@@ -45,7 +45,7 @@ final class FieldStandardiser {
             return f.required() ? bad(f, Rule.REQUIRED_MISSING, "empty") : Outcome.ok(null);
         }
         return switch (f.type()) {
-            case TEXT -> Outcome.ok(clean.length() > 500 ? clean.substring(0, 500) : clean);
+            case TEXT -> Outcome.ok(clean);
             case ID_NUMBER -> idNumber(f, clean);
             case CREDIT_CODE -> {
                 Object r = CreditCodes.check(clean);

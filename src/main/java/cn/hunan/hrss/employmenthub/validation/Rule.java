@@ -10,6 +10,7 @@ public enum Rule {
     READ_ENCODING(Severity.ERROR, "any", "the line has bytes that are not valid in the declared encoding"),
     READ_JSON_MALFORMED(Severity.ERROR, "any", "the line or element is not valid JSON"),
     READ_COLUMN_COUNT(Severity.ERROR, "any", "the line has more columns than the header"),
+    VALUE_TOO_LONG(Severity.ERROR, "any", "a value is longer (or a number larger) than its warehouse column holds"),
     REQUIRED_MISSING(Severity.ERROR, "any", "a required field is empty"),
     ID_FORMAT(Severity.ERROR, "any", "resident ID number is not 15 or 18 characters of digits (and X)"),
     ID_CHECK_DIGIT(Severity.ERROR, "any", "resident ID number check character does not match (GB 11643)"),

@@ -90,6 +90,12 @@ public class RunBookkeeping implements Watermarks {
                 message.length() > 2000 ? message.substring(0, 2000) : message);
     }
 
+    /** Why a source could not be read in a run, if it could not. */
+    public Optional<String> unreadableMessage(long runId, String sourceId) {
+        return jdbc.queryForList("SELECT COALESCE(message, 'unreadable') FROM etl_source_status WHERE run_id = ? AND "
+                + "source_id = ? AND status = 'UNREADABLE'", String.class, runId, sourceId).stream().findFirst();
+    }
+
     public void finish(long runId, String status, String message) {
         jdbc.update("UPDATE etl_run SET status = ?, finished_at = ?, message = ? WHERE run_id = ?", status,
                 LocalDateTime.now().withNano(0), message == null ? null : message.substring(0, Math.min(message.length(), 2000)), runId);

@@ -54,7 +54,7 @@ public class StagingWriter implements ItemWriter<CanonicalRecord> {
         Map<EntityType, List<Object[]>> staged = new EnumMap<>(EntityType.class);
         for (CanonicalRecord r : chunk) {
             SourceRecord s = r.source();
-            landing.add(new Object[] {runId, s.sourceId(), s.entity().key(), s.file(), s.line(), r.sourceKey(),
+            landing.add(new Object[] {runId, s.sourceId(), s.entity().key(), s.file(), s.line(), landingKey(r),
                     r.rejected() ? "quarantined" : "staged", r.payloadEncrypted(), r.payloadMasked()});
             for (Violation v : r.violations()) {
                 violations.add(new Object[] {runId, s.sourceId(), s.entity().key(), s.file(), s.line(), v.rule().name(),
@@ -78,6 +78,12 @@ public class StagingWriter implements ItemWriter<CanonicalRecord> {
             jdbc.batchUpdate(VIOLATION, violations);
         }
         staged.forEach((entity, rows) -> jdbc.batchUpdate(stagingSql.get(entity), rows));
+    }
+
+    /** The source key as landed; one too long for the column is cut (its record is quarantined for it). */
+    private static String landingKey(CanonicalRecord r) {
+        String key = r.sourceKey();
+        return key == null || key.length() <= ColumnLimits.SOURCE_KEY ? key : key.substring(0, ColumnLimits.SOURCE_KEY);
     }
 
     /** A violation's explanation, masked and cut to the column's size. */

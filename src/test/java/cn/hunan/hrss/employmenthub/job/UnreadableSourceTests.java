@@ -59,6 +59,9 @@ class UnreadableSourceTests extends H2WarehouseTest {
         assertThat(printed.substring(printed.lastIndexOf('\n') + 1)).startsWith("PARTIAL: run 1: source county could not be read");
         assertThat(jdbc.queryForObject("SELECT status FROM etl_source_status WHERE source_id = 'county'", String.class))
                 .isEqualTo("UNREADABLE");
+        assertThat(jdbc.queryForMap("SELECT status, exit_code FROM BATCH_STEP_EXECUTION WHERE step_name = "
+                + "'extractSource:source:county'")).as("the partition says so, not COMPLETED alone")
+                .containsEntry("STATUS", "COMPLETED").containsEntry("EXIT_CODE", "UNREADABLE");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wh_person", Long.class)).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM etl_watermark WHERE source_id = 'county'", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM etl_source_file WHERE source_id = 'register'", Long.class)).isOne();

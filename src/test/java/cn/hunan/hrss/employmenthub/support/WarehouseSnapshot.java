@@ -46,12 +46,35 @@ public final class WarehouseSnapshot {
 
     /** table → "rows:checksum", the checksum over every row's values in a stable order. */
     public static Map<String, String> of(JdbcTemplate jdbc, List<String> tables) throws Exception {
+        return checksums(jdbc, tables, column -> true);
+    }
+
+    /**
+     * Like {@link #of} over the business columns only, to compare two warehouses built apart: surrogate ids (which
+     * a rolled-back insert consumes), references to staging ids, ciphertexts (a fresh random IV each time) and
+     * the times a row was written are left out; run ids are kept only when {@code withRunIds}.
+     */
+    public static Map<String, String> business(JdbcTemplate jdbc, List<String> tables, boolean withRunIds) throws Exception {
+        return checksums(jdbc, tables, column -> {
+            String c = column.toLowerCase();
+            boolean runId = c.equals("run_id") || c.endsWith("_run_id");
+            boolean keptId = c.equals("source_id") || c.equals("src_source_id") || c.equals("scope_id");
+            return !(c.equals("id") || c.equals("stg_id") || c.endsWith("_enc") || c.endsWith("_at") && !c.startsWith("src_")
+                    || (c.endsWith("_id") && !runId && !keptId) || (runId && !withRunIds));
+        });
+    }
+
+    private static Map<String, String> checksums(JdbcTemplate jdbc, List<String> tables,
+                                                 java.util.function.Predicate<String> column) throws Exception {
         Map<String, String> out = new TreeMap<>();
         for (String t : tables) {
             List<String> rows = new ArrayList<>();
             jdbc.query("SELECT * FROM " + t, rs -> {
                 StringBuilder sb = new StringBuilder();
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    if (!column.test(rs.getMetaData().getColumnLabel(i))) {
+                        continue;
+                    }
                     Object v = rs.getObject(i);
                     sb.append(v instanceof java.math.BigDecimal b ? b.stripTrailingZeros().toPlainString() : v).append('\u001F');
                 }
