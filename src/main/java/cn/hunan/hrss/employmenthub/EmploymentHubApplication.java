@@ -14,6 +14,7 @@ import cn.hunan.hrss.employmenthub.operations.StatusCommand;
 import cn.hunan.hrss.employmenthub.generator.GenerateCommand;
 import cn.hunan.hrss.employmenthub.source.config.ConfigException;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
+import cn.hunan.hrss.employmenthub.system.PiiMasker;
 import cn.hunan.hrss.employmenthub.warehouse.WarehouseLock;
 import cn.hunan.hrss.employmenthub.warehouse.WarehouseLockedException;
 import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
@@ -105,11 +106,11 @@ public class EmploymentHubApplication {
                 root = root.getCause();
             }
             String message = String.valueOf(root.getMessage()).strip().lines().findFirst().orElse("");
-            if (message.contains("Database may be already in use")) {
+            if (message.contains("Database may be already in use") || message.contains("The file is locked")) {
                 out.println("LOCKED: the embedded warehouse is in use by another process; nothing was done");
                 return ExitCodes.LOCKED;
             }
-            out.println("FAILED: " + root.getClass().getSimpleName() + ": " + message);
+            out.println("FAILED: " + root.getClass().getSimpleName() + ": " + PiiMasker.mask(message));
             return ExitCodes.FAILED;
         }
     }

@@ -7,6 +7,7 @@ import cn.hunan.hrss.employmenthub.job.RunRecovery;
 import cn.hunan.hrss.employmenthub.quality.Reconciler;
 import cn.hunan.hrss.employmenthub.quality.SummaryTable;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
+import cn.hunan.hrss.employmenthub.system.PiiMasker;
 import cn.hunan.hrss.employmenthub.warehouse.KeyGuard;
 import cn.hunan.hrss.employmenthub.warehouse.WarehouseLock;
 import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
@@ -111,7 +112,8 @@ public class NightlyCommand {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String why = execution.getAllFailureExceptions().stream().map(NightlyCommand::rootMessage).findFirst()
                     .orElse(execution.getExitStatus().getExitDescription());
-            out.println("FAILED: run " + runId + ": " + why + " (run 'nightly --date=" + date + "' again to resume it)");
+            out.println("FAILED: run " + runId + ": " + PiiMasker.mask(why) + " (run 'nightly --date=" + date
+                    + "' again to resume it)");
             return ExitCodes.FAILED;
         }
         if (NightlyJobConfiguration.PARTIAL.equals(execution.getExitStatus().getExitCode())) {

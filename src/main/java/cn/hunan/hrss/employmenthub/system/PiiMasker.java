@@ -2,17 +2,33 @@ package cn.hunan.hrss.employmenthub.system;
 
 import cn.hunan.hrss.employmenthub.validation.IdNumbers;
 import cn.hunan.hrss.employmenthub.validation.Phones;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks anything in a text that looks like a resident ID number or a mobile number, whichever column it
- * came from: what auditors see of a rejected record never shows either in full.
+ * Masks anything in a text that looks like a resident ID number (18 or 15 characters), a mobile number or a
+ * landline, whichever column it came from and however it was written: full-width digits (village registers write
+ * {@code １３８…}), spaces, full-width spaces or dashes between the digits ({@code 138-1234-5678},
+ * {@code 430481 1997 1002 3356}), a {@code +86} or {@code 0086} prefix, a lowercase {@code x}, an area code in
+ * brackets. What auditors see of a record (landing copy, quarantine, violations, evidence, audit report, logs,
+ * messages) never shows any of them in full.
+ *
+ * <p>The text is searched in a folded copy (full-width digits, letters and signs as ASCII, one character for one,
+ * so positions agree); what is found is replaced by its mask, the rest of the text is kept as it was.
  */
 public final class PiiMasker {
 
-    private static final Pattern ID = Pattern.compile("(?<![0-9０-９])[0-9０-９]{6}[0-9０-９]{8,11}[0-9０-９Xx](?![0-9０-９])");
-    private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(?:\\+?86[ -]?)?1[3-9]\\d[ -]?\\d{4}[ -]?\\d{4}(?!\\d)");
+    private static final String SEP = "[ \\-\\u00A0]?";
+    private static final String BEFORE = "(?<![0-9])";
+    private static final String AFTER = "(?![0-9])";
+    private static final Pattern ID18 = Pattern.compile(BEFORE + "\\d(?:" + SEP + "\\d){16}" + SEP + "[\\dXx]" + AFTER);
+    private static final Pattern ID15 = Pattern.compile(BEFORE + "\\d(?:" + SEP + "\\d){14}" + AFTER);
+    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])(?:(?:\\+|00)?86" + SEP + ")?1[3-9]\\d(?:" + SEP
+            + "\\d){8}(?![0-9])");
+    private static final Pattern LANDLINE = Pattern.compile("(?<![0-9])(?:\\(0\\d{2,3}\\)|0\\d{2,3})" + SEP + "\\d{3,4}" + SEP
+            + "\\d{4}(?![0-9])");
+    private static final List<Pattern> IN_ORDER = List.of(ID18, ID15, MOBILE, LANDLINE);
 
     private PiiMasker() {
     }
@@ -21,19 +37,54 @@ public final class PiiMasker {
         if (text == null) {
             return null;
         }
-        Matcher m = ID.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(IdNumbers.mask(m.group())));
+        String masked = text;
+        for (Pattern p : IN_ORDER) {
+            masked = replace(masked, p);
         }
-        m.appendTail(out);
-        Matcher p = MOBILE.matcher(out.toString());
-        StringBuilder out2 = new StringBuilder();
-        while (p.find()) {
-            String digits = p.group().replaceAll("\\D", "");
-            p.appendReplacement(out2, Matcher.quoteReplacement(Phones.mask(digits.substring(digits.length() - 11))));
+        return masked;
+    }
+
+    /** Whether a text still shows something the masker would mask (for tests and checks of output). */
+    public static boolean showsPersonalData(String text) {
+        String folded = fold(text);
+        return IN_ORDER.stream().anyMatch(p -> p.matcher(folded).find());
+    }
+
+    private static String replace(String text, Pattern pattern) {
+        Matcher m = pattern.matcher(fold(text));
+        if (!m.find()) {
+            return text;
         }
-        p.appendTail(out2);
-        return out2.toString();
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        do {
+            out.append(text, last, m.start()).append(maskOf(m.group(), pattern));
+            last = m.end();
+        } while (m.find());
+        return out.append(text, last, text.length()).toString();
+    }
+
+    private static String maskOf(String found, Pattern pattern) {
+        String digits = found.replaceAll("[^0-9Xx]", "");
+        if (pattern == ID18 || pattern == ID15) {
+            return IdNumbers.mask(digits);
+        }
+        if (pattern == MOBILE) {
+            return Phones.mask(digits.substring(digits.length() - 11));
+        }
+        return Phones.mask(digits);
+    }
+
+    /** Full-width forms (U+FF01..U+FF5E) as ASCII and the ideographic space as a space: one char for one. */
+    static String fold(String text) {
+        char[] c = text.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] >= '\uFF01' && c[i] <= '\uFF5E') {
+                c[i] = (char) (c[i] - 0xFEE0);
+            } else if (c[i] == '\u3000') {
+                c[i] = ' ';
+            }
+        }
+        return new String(c);
     }
 }

@@ -2,6 +2,7 @@ package cn.hunan.hrss.employmenthub.warehouse;
 
 import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.source.Watermarks;
+import cn.hunan.hrss.employmenthub.system.PiiMasker;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Optional;
@@ -87,7 +88,7 @@ public class RunBookkeeping implements Watermarks {
         jdbc.update("DELETE FROM etl_source_status WHERE run_id = ? AND source_id = ?", runId, sourceId);
         jdbc.update("INSERT INTO etl_source_status (run_id, source_id, status, read_count, quarantined_count, held_count, message) "
                 + "VALUES (?,?,?,?,?,?,?)", runId, sourceId, "UNREADABLE", 0, 0, 0,
-                message.length() > 2000 ? message.substring(0, 2000) : message);
+                cut(PiiMasker.mask(message)));
     }
 
     /** Why a source could not be read in a run, if it could not. */
@@ -96,8 +97,13 @@ public class RunBookkeeping implements Watermarks {
                 + "source_id = ? AND status = 'UNREADABLE'", String.class, runId, sourceId).stream().findFirst();
     }
 
+    /** Ends a run's row; the message is masked (an exception's message may quote a value) and cut to the column. */
     public void finish(long runId, String status, String message) {
         jdbc.update("UPDATE etl_run SET status = ?, finished_at = ?, message = ? WHERE run_id = ?", status,
-                LocalDateTime.now().withNano(0), message == null ? null : message.substring(0, Math.min(message.length(), 2000)), runId);
+                LocalDateTime.now().withNano(0), cut(PiiMasker.mask(message)), runId);
+    }
+
+    private static String cut(String message) {
+        return message == null || message.length() <= 2000 ? message : message.substring(0, 2000);
     }
 }

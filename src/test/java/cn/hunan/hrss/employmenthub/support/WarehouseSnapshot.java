@@ -2,6 +2,7 @@ package cn.hunan.hrss.employmenthub.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -10,11 +11,16 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Row counts and content checksums of warehouse tables, and a scan of every table for plain personal data. */
+/**
+ * Row counts and content checksums of warehouse tables, and a scan of every table and text for plain personal data
+ * in any width and grouping.
+ */
 public final class WarehouseSnapshot {
 
     private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[\\dXx](?![0-9A-Za-z])");
     private static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z])1[3-9]\\d{9}(?![0-9A-Za-z])");
+    /** Between two digits: a space, an ideographic space or a dash, as registers write numbers in groups. */
+    private static final Pattern GROUPING = Pattern.compile("(?<=\\d)[ \\-](?=\\d)");
 
     private WarehouseSnapshot() {
     }
@@ -95,7 +101,7 @@ public final class WarehouseSnapshot {
             jdbc.query("SELECT * FROM " + t, rs -> {
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                     Object v = rs.getObject(i);
-                    if (v instanceof String s && (ID_NUMBER.matcher(s).find() || MOBILE.matcher(s).find())) {
+                    if (v instanceof String s && (ID_NUMBER.matcher(fold(s)).find() || MOBILE.matcher(fold(s)).find())) {
                         found.add(t + "." + rs.getMetaData().getColumnLabel(i));
                     }
                 }
@@ -104,7 +110,16 @@ public final class WarehouseSnapshot {
         return found;
     }
 
-    public static List<String> plainPersonalData(String text) {
+    /**
+     * Full-width digits and letters as ASCII (Unicode NFKC, independent of the masker's own folding) and digit
+     * groups joined, so that {@code １３８ 1234-5678} is found as {@code 13812345678}.
+     */
+    public static String fold(String text) {
+        return GROUPING.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
+    }
+
+    public static List<String> plainPersonalData(String raw) {
+        String text = fold(raw);
         List<String> found = new ArrayList<>();
         ID_NUMBER.matcher(text).results().forEach(m -> found.add("ID-like " + m.group().substring(0, 6) + "…"));
         MOBILE.matcher(text).results().forEach(m -> found.add("mobile-like " + m.group().substring(0, 3) + "…"));
