@@ -45,6 +45,7 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
     private int index;
     private ExtractUnit unit;
     private RecordCursor cursor;
+    private MappedColumns mapped;
     private long unitRead;
     private long resumeAfter;
     private boolean failed;
@@ -139,6 +140,7 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
                 }
                 unit = plan.get(index);
                 cursor = fromSource(() -> adapter.open(source, config, unit, runDate));
+                mapped = new MappedColumns(unit.mapping());
                 unitRead = 0;
                 passOver(resumeAfter);
                 resumeAfter = 0;
@@ -146,6 +148,7 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
             SourceRecord r = fromSource(cursor::next);
             if (r != null) {
                 unitRead++;
+                mapped.see(r);
                 return new ReadItem(r, unit.mapping());
             }
             finishUnit();
@@ -155,20 +158,33 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
     /** On restart: reads past the records an earlier attempt already wrote. */
     private void passOver(long records) throws Exception {
         while (unitRead < records) {
-            if (fromSource(cursor::next) == null) {
+            SourceRecord r = fromSource(cursor::next);
+            if (r == null) {
                 throw new SourceFailure(new IllegalStateException(unit.label() + " holds " + unitRead + " record(s) now, "
                         + "but an earlier attempt of this run had read " + records + ": it changed during the run"));
             }
             unitRead++;
+            mapped.see(r);
         }
     }
 
+    /**
+     * Logs what the unit yielded. A unit whose mapping names columns none of its records had fails the source. A
+     * file that ended in the middle of a record is logged without its fingerprint, so it is not remembered as
+     * loaded and its corrected version is read.
+     */
     private void finishUnit() throws Exception {
+        String problem = mapped.problem(unit.label());
+        if (problem != null) {
+            throw new SourceFailure(new IllegalStateException(problem));
+        }
         boolean file = unit.file() != null;
-        bookkeeping.logUnit(runId, source.id(), unit.entity().key(), unit.label(), file ? unit.fingerprint() : null,
+        boolean complete = cursor.complete();
+        bookkeeping.logUnit(runId, source.id(), unit.entity().key(), unit.label(), file && complete ? unit.fingerprint() : null,
                 file ? null : cursor.highWatermark(), unitRead, cursor.skipped());
-        log.info("source {}: {} {} read {} record(s), skipped {} row(s)", source.id(), unit.entity().key(), unit.label(),
-                unitRead, cursor.skipped());
+        log.info("source {}: {} {} read {} record(s), skipped {} row(s){}", source.id(), unit.entity().key(), unit.label(),
+                unitRead, cursor.skipped(), complete ? "" : "; the file ends in the middle of a record: not remembered as "
+                        + "loaded, its corrected version will be read");
         fromSource(() -> {
             cursor.close();
             return null;

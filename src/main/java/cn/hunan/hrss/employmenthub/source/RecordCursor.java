@@ -16,6 +16,15 @@ public interface RecordCursor extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Whether the unit was read to its proper end. A file that stops in the middle of a record (a JSON array that
+     * is never closed) is not complete: its read error is quarantined, and it is not remembered as loaded, so the
+     * corrected file is read again.
+     */
+    default boolean complete() {
+        return true;
+    }
+
     @Override
     void close() throws Exception;
 }

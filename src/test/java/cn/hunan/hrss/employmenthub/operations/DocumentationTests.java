@@ -38,7 +38,8 @@ class DocumentationTests {
                 "file.delimiter", "file.header-row", "file.format", "entities[].entity", "entities[].table", "entities[].query",
                 "entities[].updated-at", "entities[].path", "entities[].sheet", "entities[].header-row", "entities[].skip-rows",
                 "entities[].key", "entities[].columns", "entities[].values", "entities[].constants", "run-error-limit",
-                "park-days", "chunk-size", "parallelism", "matching", "survivorship")) {
+                "park-days", "chunk-size", "parallelism", "matching", "survivorship", "connection.connect-timeout",
+                "connection.read-timeout")) {
             assertThat(doc).as(key).contains("`" + key + "`");
         }
     }

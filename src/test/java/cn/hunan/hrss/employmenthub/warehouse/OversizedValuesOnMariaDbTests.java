@@ -2,69 +2,28 @@ package cn.hunan.hrss.employmenthub.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
-import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
+import cn.hunan.hrss.employmenthub.support.MariaDbWarehouseTest;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A register line with a 300-character station code and one with a 1 MB name, on MariaDB (where a TEXT column
  * holds 64 KB and a VARCHAR refuses longer values): both are quarantined with their rule and line, everything
  * else loads, the night succeeds.
  */
-@EnabledIfEnvironmentVariable(named = "WAREHOUSE_TEST_JDBC_URL", matches = ".+",
-        disabledReason = "set WAREHOUSE_TEST_JDBC_URL to a MySQL-family server (e.g. jdbc:mysql://127.0.0.1:3306/test)")
-@SpringBootTest(properties = {"hub.pii.key=dGVzdC1rZXktZm9yLXRoZS1teXNxbC1mYW1pbHktdGVzdHMtMDEyMzQ1Njc4OQ==",
-    "hub.pii.match-key=dGVzdC1tYXRjaC1rZXktZm9yLXRoZS1teXNxbC1mYW1pbHktdGVzdHMtMDEyMzQ="})
-class OversizedValuesOnMariaDbTests {
-
-    private static final String DATABASE = "hub_oversized_" + ProcessHandle.current().pid();
-
-    @Autowired
-    NightlyCommand nightly;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @DynamicPropertySource
-    static void warehouse(DynamicPropertyRegistry registry) throws SQLException {
-        execute("DROP DATABASE IF EXISTS " + DATABASE, "CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        registry.add("spring.datasource.url", () -> NightlyOnMariaDbServerTests.withDatabase(System.getenv(
-                "WAREHOUSE_TEST_JDBC_URL"), DATABASE));
-        registry.add("spring.datasource.username", () -> System.getenv().getOrDefault("WAREHOUSE_TEST_USERNAME", "root"));
-        registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("WAREHOUSE_TEST_PASSWORD", ""));
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        execute("DROP DATABASE IF EXISTS " + DATABASE);
-    }
+class OversizedValuesOnMariaDbTests extends MariaDbWarehouseTest {
 
     @Test
     void aThreeHundredCharacterCodeAndAOneMegabyteNameAreQuarantinedAndTheNightSucceeds() throws Exception {
         // given: the demo with one more register file: a good line, a 300-character station code, a 1 MB name
-        Path dir = Path.of("target", "oversized");
-        FileSystemUtils.deleteRecursively(dir);
-        Path config = dir.resolve("jobs-config");
-        FileSystemUtils.copyRecursively(Path.of("jobs-config"), config);
+        Path config = copyDemo(Path.of("target", "oversized"));
         String header = "耒阳市补录登记表,,,,,,,,,\r\n序号,姓名,性别,身份证号,联系电话,文化程度,人员类别,居住地代码,登记日期,登记站点\r\n";
         String good = "1,补录甲,女,11010519491231002X,13800138000,高中,,430481001001,2023-12-20,430481-ZD0001\r\n";
         String longCode = "2,补录乙,男,360426199101010071,13800138001,高中,,430481001001,2023-12-20," + "Z".repeat(300) + "\r\n";
@@ -74,7 +33,7 @@ class OversizedValuesOnMariaDbTests {
                 (header + good + longCode + hugeName).getBytes(Charset.forName("GBK")));
 
         // when
-        JobExecution night = nightly.launch(ConfigLoader.withSystemEnvironment().load(config), LocalDate.parse("2023-12-31"));
+        JobExecution night = night(config, LocalDate.parse("2023-12-31"));
 
         // then
         assertThat(night.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -86,15 +45,5 @@ class OversizedValuesOnMariaDbTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wh_person WHERE name = '补录甲'", Long.class)).isOne();
         assertThat(jdbc.queryForObject("SELECT MAX(LENGTH(payload_masked)) FROM landing_record", Long.class))
                 .isGreaterThan(1 << 20);
-    }
-
-    private static void execute(String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(System.getenv("WAREHOUSE_TEST_JDBC_URL"),
-                System.getenv().getOrDefault("WAREHOUSE_TEST_USERNAME", "root"),
-                System.getenv().getOrDefault("WAREHOUSE_TEST_PASSWORD", "")); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
     }
 }

@@ -30,8 +30,25 @@ public record SourceDefinition(
         return priority == null ? 100 : priority;
     }
 
-    /** JDBC connection of a {@code jdbc} source; credentials only as {@code ${ENV_VAR}}. */
-    public record Connection(String url, String username, String password, String driver) {
+    /**
+     * JDBC connection of a {@code jdbc} source; credentials only as {@code ${ENV_VAR}}. A server that does not
+     * answer within {@code connect-timeout} seconds, or sends nothing for {@code read-timeout} seconds while a
+     * query runs (a table locked by its own application), fails this source alone.
+     */
+    public record Connection(String url, String username, String password, String driver,
+                             @JsonProperty("connect-timeout") Integer connectTimeout,
+                             @JsonProperty("read-timeout") Integer readTimeout) {
+
+        public static final int DEFAULT_CONNECT_TIMEOUT = 10;
+        public static final int DEFAULT_READ_TIMEOUT = 120;
+
+        public int connectTimeoutOrDefault() {
+            return connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
+        }
+
+        public int readTimeoutOrDefault() {
+            return readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout;
+        }
     }
 
     /** Defaults for the files of a {@code csv}, {@code xlsx} or {@code json} source. */

@@ -44,8 +44,7 @@ public final class JdbcAdapter implements SourceAdapter {
             Class.forName(c.driver());
         }
         if (connection == null || connection.isClosed()) {
-            connection = DriverManager.getConnection(c.url(), c.username(), c.password());
-            connection.setReadOnly(true);
+            connection = connect(c);
         }
         try {
             EntityMapping m = unit.mapping();
@@ -62,7 +61,10 @@ public final class JdbcAdapter implements SourceAdapter {
                 sql.append(" ORDER BY q.").append(m.updatedAt());
             }
             PreparedStatement ps = connection.prepareStatement(sql.toString());
-            ps.setFetchSize(c.url().startsWith("jdbc:mysql:") ? Integer.MIN_VALUE : 1000);
+            if (!mysql(c.url())) {
+                ps.setQueryTimeout(c.readTimeoutOrDefault());
+            }
+            ps.setFetchSize(mysql(c.url()) ? Integer.MIN_VALUE : 1000);
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
             }
@@ -71,6 +73,34 @@ public final class JdbcAdapter implements SourceAdapter {
             close();
             throw e;
         }
+    }
+
+    /**
+     * Opens the source's read-only connection with its timeouts: the login must succeed within the connect timeout;
+     * on MySQL-family servers a read that waits longer than the read timeout for the next bytes fails (a socket
+     * timeout, which unlike a statement timeout does not end a long read that keeps streaming); elsewhere the
+     * statement's query timeout bounds the query.
+     */
+    private static Connection connect(SourceDefinition.Connection c) throws Exception {
+        java.util.Properties props = new java.util.Properties();
+        if (c.username() != null) {
+            props.setProperty("user", c.username());
+        }
+        if (c.password() != null) {
+            props.setProperty("password", c.password());
+        }
+        if (mysql(c.url())) {
+            props.setProperty("connectTimeout", Long.toString(c.connectTimeoutOrDefault() * 1000L));
+            props.setProperty("socketTimeout", Long.toString(c.readTimeoutOrDefault() * 1000L));
+        }
+        DriverManager.setLoginTimeout(c.connectTimeoutOrDefault());
+        Connection connection = DriverManager.getConnection(c.url(), props);
+        connection.setReadOnly(true);
+        return connection;
+    }
+
+    private static boolean mysql(String url) {
+        return url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:");
     }
 
     @Override

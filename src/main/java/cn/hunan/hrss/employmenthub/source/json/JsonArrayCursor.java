@@ -7,6 +7,7 @@ import cn.hunan.hrss.employmenthub.validation.Rule;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -15,8 +16,9 @@ import java.nio.file.Files;
 
 /**
  * A file holding one JSON array of objects (optionally under a top-level key), read element by element. A
- * syntax error makes the rest of the file unreadable: it is handed on as one unreadable record with the
- * line where the error sits.
+ * syntax error makes the rest of the file unreadable, and so does an end of file before the array is closed (a
+ * truncated file): it is handed on as one unreadable record with the line where the error sits, and the file is
+ * not complete.
  */
 final class JsonArrayCursor implements RecordCursor {
 
@@ -26,6 +28,7 @@ final class JsonArrayCursor implements RecordCursor {
     private final ExtractUnit unit;
     private final JsonParser parser;
     private boolean done;
+    private boolean complete = true;
 
     JsonArrayCursor(String sourceId, ExtractUnit unit, Charset charset) throws IOException {
         this.sourceId = sourceId;
@@ -50,6 +53,12 @@ final class JsonArrayCursor implements RecordCursor {
         long line = parser.currentLocation().getLineNr();
         try {
             JsonToken t = parser.nextToken();
+            if (t == null) {
+                done = true;
+                complete = false;
+                return SourceRecord.unreadable(sourceId, unit.entity(), unit.label(), parser.currentLocation().getLineNr(),
+                        Rule.READ_JSON_MALFORMED.name(), "the file ends before its array is closed (truncated?)");
+            }
             if (t != JsonToken.START_OBJECT) {
                 done = true;
                 return null;
@@ -59,9 +68,16 @@ final class JsonArrayCursor implements RecordCursor {
             return SourceRecord.of(sourceId, unit.entity(), unit.label(), line, Flattener.flatten(node));
         } catch (JsonProcessingException e) {
             done = true;
+            complete = false;
             return SourceRecord.unreadable(sourceId, unit.entity(), unit.label(), e.getLocation() == null ? line
-                    : e.getLocation().getLineNr(), Rule.READ_JSON_MALFORMED.name(), "invalid JSON; the rest of the file is unreadable");
+                    : e.getLocation().getLineNr(), Rule.READ_JSON_MALFORMED.name(), e instanceof JsonEOFException
+                    ? "the file ends in the middle of a record (truncated?)" : "invalid JSON; the rest of the file is unreadable");
         }
+    }
+
+    @Override
+    public boolean complete() {
+        return complete;
     }
 
     @Override
