@@ -1,6 +1,10 @@
 package cn.hunan.hrss.employmenthub.validation;
 
-/** Text standardisation shared by every field type: full-width to half-width, trimming, blank to null. */
+/**
+ * Text standardisation shared by every field type: full-width to half-width, trimming, blank to null, and no
+ * control characters (NUL, BEL, ESC, DEL...) or invisible zero-width characters and byte-order marks, which a
+ * register's export can carry into a name and nobody can see or search for.
+ */
 public final class Text {
 
     private Text() {
@@ -19,6 +23,9 @@ public final class Text {
                 c = (char) (c - 0xFEE0);
             } else if (c == '\u3000' || c == '\u00A0' || c == '\t' || c == '\r' || c == '\n') {
                 c = ' ';
+            } else if (Character.getType(c) == Character.CONTROL || c == '\u200B' || c == '\u200C' || c == '\u200D'
+                    || c == '\uFEFF') {
+                continue;
             }
             if (c == ' ') {
                 space = true;
