@@ -9,11 +9,13 @@ public final class Help {
     public static String text(String command) {
         return switch (command) {
             case "check-config" -> """
-                    check-config [--config-dir=DIR]
+                    check-config [--config-dir=DIR] [--connect]
                       Validates every file under jobs-config/ (default: ./jobs-config) without running anything:
                       unknown or missing keys, wrong types, unknown entities, fields and code tables, unreadable
                       paths, unknown division codes, unset ${ENV} references. Exit 0 when usable, 2 otherwise,
-                      naming each file and key.""";
+                      naming each file and key. --connect also reaches every enabled source and checks that every
+                      mapped column is there: a table's or query's columns (no row read), a file's headers, the
+                      paths of a JSON file's first records.""";
             case "nightly" -> """
                     nightly [--date=YYYY-MM-DD] [--config-dir=DIR]
                       Runs the nightly integration for the given business date (default: yesterday): checks the

@@ -16,6 +16,26 @@ public interface SourceAdapter {
 
     RecordCursor open(SourceDefinition source, JobsConfig config, ExtractUnit unit, LocalDate runDate) throws Exception;
 
+    /**
+     * The column names a unit's records carry, from a look at the live source without loading anything: by
+     * default the keys of its first {@code sample} records (headers, JSON paths); databases give their result's
+     * columns without reading a row.
+     */
+    default java.util.Set<String> columns(SourceDefinition source, JobsConfig config, ExtractUnit unit, LocalDate runDate,
+                                          int sample) throws Exception {
+        java.util.Set<String> columns = new java.util.LinkedHashSet<>();
+        try (RecordCursor cursor = open(source, config, unit, runDate)) {
+            for (int i = 0; i < sample; i++) {
+                cn.hunan.hrss.employmenthub.record.SourceRecord r = cursor.next();
+                if (r == null) {
+                    break;
+                }
+                columns.addAll(r.values().keySet());
+            }
+        }
+        return columns;
+    }
+
     /** Releases what the adapter kept open across units (a database connection); called when the source is done. */
     default void close() throws Exception {
     }

@@ -75,6 +75,26 @@ public final class JdbcAdapter implements SourceAdapter {
         }
     }
 
+    /** The columns of the entity's table or query, from a statement that reads no row. */
+    @Override
+    public java.util.Set<String> columns(SourceDefinition source, JobsConfig config, ExtractUnit unit, LocalDate runDate,
+                                         int sample) throws Exception {
+        SourceDefinition.Connection c = source.connection();
+        if (connection == null || connection.isClosed()) {
+            connection = connect(c);
+        }
+        EntityMapping m = unit.mapping();
+        String from = m.table() != null ? m.table() + " q" : "(" + m.query() + ") q";
+        java.util.Set<String> columns = new java.util.LinkedHashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM " + from + " WHERE 1 = 0");
+             java.sql.ResultSet rs = ps.executeQuery()) {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                columns.add(rs.getMetaData().getColumnLabel(i));
+            }
+        }
+        return columns;
+    }
+
     /**
      * Opens the source's read-only connection with its timeouts: the login must succeed within the connect timeout;
      * on MySQL-family servers a read that waits longer than the read timeout for the next bytes fails (a socket
