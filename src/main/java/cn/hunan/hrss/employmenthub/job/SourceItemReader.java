@@ -182,6 +182,9 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
         boolean complete = cursor.complete();
         bookkeeping.logUnit(runId, source.id(), unit.entity().key(), unit.label(), file && complete ? unit.fingerprint() : null,
                 file ? null : cursor.highWatermark(), unitRead, cursor.skipped());
+        if (!file && cursor.highWatermark() != null) {
+            bookkeeping.rememberRecent(runId, source.id(), unit.entity().key(), cursor.recent());
+        }
         log.info("source {}: {} {} read {} record(s), skipped {} row(s){}", source.id(), unit.entity().key(), unit.label(),
                 unitRead, cursor.skipped(), complete ? "" : "; the file ends in the middle of a record: not remembered as "
                         + "loaded, its corrected version will be read");

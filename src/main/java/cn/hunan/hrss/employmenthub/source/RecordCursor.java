@@ -11,6 +11,15 @@ public interface RecordCursor extends AutoCloseable {
     /** Rows passed over as configured (blank, subtotal, title rows after the header). */
     long skipped();
 
+    /** A database row within the lookback window before the highest updated-at value read: its time and digest. */
+    record Recent(java.time.LocalDateTime updatedAt, String digest) {
+    }
+
+    /** For databases, the rows read (or passed over as already loaded) within the lookback before the watermark. */
+    default java.util.Collection<Recent> recent() {
+        return java.util.List.of();
+    }
+
     /** For databases, the highest updated-at value read, else null. */
     default String highWatermark() {
         return null;

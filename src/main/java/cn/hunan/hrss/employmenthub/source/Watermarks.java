@@ -10,4 +10,12 @@ public interface Watermarks {
 
     /** Whether a file with these contents was already loaded for this entity. */
     boolean fileLoaded(String sourceId, String entity, String sha256);
+
+    /**
+     * Digests of the database rows the run that set an entity's watermark read in its last lookback window: a
+     * night reads that window again (for rows committed late with an earlier time) and passes over these.
+     */
+    default java.util.Set<String> recentlyLoaded(String sourceId, String entity) {
+        return java.util.Set.of();
+    }
 }

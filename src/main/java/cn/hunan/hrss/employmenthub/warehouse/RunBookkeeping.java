@@ -1,10 +1,16 @@
 package cn.hunan.hrss.employmenthub.warehouse;
 
 import cn.hunan.hrss.employmenthub.record.EntityType;
+import cn.hunan.hrss.employmenthub.source.RecordCursor;
 import cn.hunan.hrss.employmenthub.source.Watermarks;
 import cn.hunan.hrss.employmenthub.system.PiiMasker;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,6 +43,22 @@ public class RunBookkeeping implements Watermarks {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM etl_source_file WHERE source_id = ? AND entity = ? AND sha256 = ?",
                 Integer.class, sourceId, entity, sha256);
         return n != null && n > 0;
+    }
+
+    @Override
+    public Set<String> recentlyLoaded(String sourceId, String entity) {
+        return new HashSet<>(jdbc.queryForList("SELECT r.digest FROM etl_jdbc_recent r JOIN etl_watermark w ON w.source_id = "
+                + "r.source_id AND w.entity = r.entity AND w.run_id = r.run_id WHERE r.source_id = ? AND r.entity = ?",
+                String.class, sourceId, entity));
+    }
+
+    /** Remembers the rows a database unit read within its lookback window, for the next night to pass over. */
+    public void rememberRecent(long runId, String sourceId, String entity, Collection<RecordCursor.Recent> rows) {
+        jdbc.update("DELETE FROM etl_jdbc_recent WHERE run_id = ? AND source_id = ? AND entity = ?", runId, sourceId, entity);
+        Map<String, LocalDateTime> distinct = new LinkedHashMap<>();
+        rows.forEach(r -> distinct.putIfAbsent(r.digest(), r.updatedAt()));
+        jdbc.batchUpdate("INSERT INTO etl_jdbc_recent (source_id, entity, run_id, digest, updated_at) VALUES (?,?,?,?,?)",
+                distinct.entrySet().stream().map(e -> new Object[] {sourceId, entity, runId, e.getKey(), e.getValue()}).toList());
     }
 
     public void logUnit(long runId, String sourceId, String entity, String label, String fingerprint, String watermark,
@@ -77,6 +99,9 @@ public class RunBookkeeping implements Watermarks {
                 + "FROM etl_extract_log WHERE run_id = ? AND watermark IS NOT NULL AND " + LOADED
                 + " GROUP BY source_id, entity, run_id ON DUPLICATE KEY UPDATE watermark = VALUES(watermark), run_id = VALUES(run_id)",
                 runId, runId);
+        jdbc.update("DELETE FROM etl_jdbc_recent WHERE NOT EXISTS (SELECT 1 FROM etl_watermark w WHERE w.source_id = "
+                + "etl_jdbc_recent.source_id AND w.entity = etl_jdbc_recent.entity AND w.run_id = etl_jdbc_recent.run_id) "
+                + "AND run_id <> ?", runId);
         jdbc.update("INSERT INTO etl_source_file (source_id, entity, sha256, file_name, run_id) "
                 + "SELECT source_id, entity, fingerprint, MIN(unit_label), run_id FROM etl_extract_log "
                 + "WHERE run_id = ? AND fingerprint IS NOT NULL AND " + LOADED + " GROUP BY source_id, entity, fingerprint, run_id "

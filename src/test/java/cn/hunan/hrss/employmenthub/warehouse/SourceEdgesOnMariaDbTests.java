@@ -6,6 +6,7 @@ import cn.hunan.hrss.employmenthub.operations.CommandLine;
 import cn.hunan.hrss.employmenthub.operations.ExitCodes;
 import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import cn.hunan.hrss.employmenthub.support.MariaDbWarehouseTest;
+import cn.hunan.hrss.employmenthub.validation.IdNumbers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Losses at the edges of a source, on MariaDB: a typo'd header, a JSON array cut off in the middle, a county
- * database whose table its own application keeps locked. Each fails loudly or is quarantined, never silently
+ * database whose table its own application keeps locked, a row committed late with an earlier time. Each fails loudly or is quarantined, never silently
  * dropped, and the other sources load. Each test starts on a fresh warehouse.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
@@ -114,6 +115,58 @@ class SourceEdgesOnMariaDbTests extends MariaDbWarehouseTest {
         }
     }
 
+    @Test
+    void aRowCommittedLateWithAnEarlierTimeIsReadTheNextNightAndNoRowIsReadTwice() throws Exception {
+        String county = DATABASE + "_late";
+        execute("DROP DATABASE IF EXISTS " + county, "CREATE DATABASE " + county + " CHARACTER SET utf8mb4",
+                "CREATE TABLE " + county + ".jy_ry (xm VARCHAR(50), sfzh VARCHAR(18), gxsj DATETIME)",
+                "INSERT INTO " + county + ".jy_ry VALUES ('甲', '" + id(1) + "', '2023-12-30 08:00:00'), ('乙', '" + id(2)
+                        + "', '2023-12-30 09:30:00'), ('丙', '" + id(3) + "', '2023-12-30 10:00:00')");
+        Path config = copyDemo(Path.of("target", "edges-late"));
+        Files.writeString(config.resolve("sources/430481/late.yml"), """
+                id: 430481-late-platform
+                kind: jdbc
+                region: "430481"
+                connection: {url: "%s", username: "${COUNTY_DB_USER:root}", password: "${COUNTY_DB_PASSWORD:}"}
+                entities:
+                  - entity: person
+                    table: jy_ry
+                    updated-at: gxsj
+                    key: sfzh
+                    columns: {name: xm, id_number: sfzh}
+                """.formatted(url(county)));
+        try {
+            assertThat(nightly(config, "2023-12-31").exit()).isZero();
+            assertThat(landed(1)).isEqualTo(3);
+
+            // a transaction that began before the night commits afterwards, its row stamped 09:45; and a new row
+            execute("INSERT INTO " + county + ".jy_ry VALUES ('丁', '" + id(4) + "', '2023-12-30 09:45:00'), ('戊', '" + id(5)
+                    + "', '2024-01-01 08:00:00')");
+            assertThat(nightly(config, "2024-01-01").exit()).isZero();
+
+            assertThat(landed(2)).as("the late row and the new one, not the window's rows read before").isEqualTo(2);
+            assertThat(jdbc.queryForObject("SELECT rows_skipped FROM etl_extract_log WHERE run_id = 2 AND source_id = "
+                    + "'430481-late-platform'", Long.class)).as("乙 and 丙, read again in the lookback window").isEqualTo(2);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wh_xref WHERE source_id = '430481-late-platform'", Long.class))
+                    .isEqualTo(5);
+            Run again = nightly(config, "2024-01-01", "rerun");
+            assertThat(again.exit()).isZero();
+            assertThat(landed(3)).as("a rerun reads nothing twice").isZero();
+        } finally {
+            execute("DROP DATABASE IF EXISTS " + county);
+        }
+    }
+
+    private long landed(long runId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM landing_record WHERE run_id = ? AND source_id = '430481-late-platform'",
+                Long.class, runId);
+    }
+
+    private static String id(int n) {
+        String first17 = "43048119900101" + String.format("%03d", n);
+        return first17 + IdNumbers.checkChar(first17);
+    }
+
     private record Run(int exit, String printed) {
         String lastLine() {
             String p = printed.strip();
@@ -121,9 +174,13 @@ class SourceEdgesOnMariaDbTests extends MariaDbWarehouseTest {
         }
     }
 
-    private Run nightly(Path config, String date) throws Exception {
+    private Run nightly(Path config, String date, String... flags) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = nightly.run(new CommandLine("nightly", Map.of("date", date)), ConfigLoader.withSystemEnvironment().load(config),
+        Map<String, String> options = new java.util.HashMap<>(Map.of("date", date));
+        for (String flag : flags) {
+            options.put(flag, "true");
+        }
+        int exit = nightly.run(new CommandLine("nightly", options), ConfigLoader.withSystemEnvironment().load(config),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         return new Run(exit, out.toString(StandardCharsets.UTF_8));
     }

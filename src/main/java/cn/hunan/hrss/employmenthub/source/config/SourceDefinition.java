@@ -33,14 +33,18 @@ public record SourceDefinition(
     /**
      * JDBC connection of a {@code jdbc} source; credentials only as {@code ${ENV_VAR}}. A server that does not
      * answer within {@code connect-timeout} seconds, or sends nothing for {@code read-timeout} seconds while a
-     * query runs (a table locked by its own application), fails this source alone.
+     * query runs (a table locked by its own application), fails this source alone. An incremental read starts
+     * {@code lookback} minutes before the watermark, so that a row committed late with an earlier time is read;
+     * the rows of that window the warehouse already has are passed over.
      */
     public record Connection(String url, String username, String password, String driver,
                              @JsonProperty("connect-timeout") Integer connectTimeout,
-                             @JsonProperty("read-timeout") Integer readTimeout) {
+                             @JsonProperty("read-timeout") Integer readTimeout,
+                             Integer lookback) {
 
         public static final int DEFAULT_CONNECT_TIMEOUT = 10;
         public static final int DEFAULT_READ_TIMEOUT = 120;
+        public static final int DEFAULT_LOOKBACK = 60;
 
         public int connectTimeoutOrDefault() {
             return connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
@@ -48,6 +52,11 @@ public record SourceDefinition(
 
         public int readTimeoutOrDefault() {
             return readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout;
+        }
+
+        /** Minutes before the watermark an incremental read starts again, for rows committed late (default 60). */
+        public int lookbackOrDefault() {
+            return lookback == null ? DEFAULT_LOOKBACK : lookback;
         }
     }
 

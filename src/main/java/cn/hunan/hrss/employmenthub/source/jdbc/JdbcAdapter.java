@@ -18,12 +18,16 @@ import java.util.List;
 
 /**
  * County platform databases over JDBC (read-only accounts). Each entity is a table or a query; with an
- * {@code updated-at} column the read is incremental: after the watermark, before the end of the run date.
+ * {@code updated-at} column the read is incremental: from {@code lookback} minutes before the watermark (a row
+ * committed late with an earlier time is not missed; the rows of that window already loaded are passed over) to
+ * the end of the run date, in the order of that column (and the key column, where there is one).
  */
 public final class JdbcAdapter implements SourceAdapter {
 
     /** One connection serves every entity of the source in a run. */
     private Connection connection;
+    /** Per entity: the rows of the last lookback window that an earlier run read. */
+    private final java.util.Map<String, java.util.Set<String>> recentlyLoaded = new java.util.HashMap<>();
 
     @Override
     public List<ExtractUnit> plan(SourceDefinition source, JobsConfig config, Watermarks done, LocalDate runDate) {
@@ -31,6 +35,9 @@ public final class JdbcAdapter implements SourceAdapter {
         for (EntityMapping m : source.entities()) {
             EntityType entity = EntityType.byKey(m.entity()).orElseThrow();
             String from = m.updatedAt() == null ? null : done.watermark(source.id(), entity.key()).orElse(null);
+            if (from != null) {
+                recentlyLoaded.put(entity.key(), done.recentlyLoaded(source.id(), entity.key()));
+            }
             units.add(new ExtractUnit(entity, m, m.table() != null ? m.table() : entity.key() + "-query", null, from));
         }
         return units;
@@ -56,9 +63,12 @@ public final class JdbcAdapter implements SourceAdapter {
                 params.add(runDate.plusDays(1).atStartOfDay());
                 if (unit.fingerprint() != null) {
                     sql.append(" AND q.").append(m.updatedAt()).append(" > ?");
-                    params.add(LocalDateTime.parse(unit.fingerprint()));
+                    params.add(LocalDateTime.parse(unit.fingerprint()).minusMinutes(c.lookbackOrDefault()));
                 }
                 sql.append(" ORDER BY q.").append(m.updatedAt());
+                if (m.key() != null) {
+                    sql.append(", q.").append(m.key());
+                }
             }
             PreparedStatement ps = connection.prepareStatement(sql.toString());
             if (!mysql(c.url())) {
@@ -68,7 +78,8 @@ public final class JdbcAdapter implements SourceAdapter {
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
             }
-            return new JdbcCursor(source.id(), unit, ps, m.updatedAt());
+            return new JdbcCursor(source.id(), unit, ps, m.updatedAt(), c.lookbackOrDefault(),
+                    recentlyLoaded.getOrDefault(unit.entity().key(), java.util.Set.of()));
         } catch (Exception e) {
             close();
             throw e;

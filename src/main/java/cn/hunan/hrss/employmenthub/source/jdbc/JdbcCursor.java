@@ -4,6 +4,9 @@ import cn.hunan.hrss.employmenthub.record.SourceRecord;
 import cn.hunan.hrss.employmenthub.source.ExtractUnit;
 import cn.hunan.hrss.employmenthub.source.RecordCursor;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -11,10 +14,18 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
-/** Streams a result set; remembers the highest updated-at value it read, the next run's watermark. */
+/**
+ * Streams a result set; remembers the highest updated-at value it read (the next run's watermark) and the rows of
+ * the lookback window before it, and passes over the rows an earlier run already read in its window.
+ */
 final class JdbcCursor implements RecordCursor {
 
     private static final DateTimeFormatter PRINTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -25,13 +36,20 @@ final class JdbcCursor implements RecordCursor {
     private final ResultSet rs;
     private final String[] labels;
     private final int updatedAtIndex;
+    private final int lookback;
+    private final Set<String> alreadyLoaded;
+    private final ArrayDeque<Recent> recent = new ArrayDeque<>();
     private LocalDateTime high;
     private long row;
+    private long skipped;
 
-    JdbcCursor(String sourceId, ExtractUnit unit, PreparedStatement statement, String updatedAt) throws SQLException {
+    JdbcCursor(String sourceId, ExtractUnit unit, PreparedStatement statement, String updatedAt, int lookback,
+               Set<String> alreadyLoaded) throws SQLException {
         this.sourceId = sourceId;
         this.unit = unit;
         this.statement = statement;
+        this.lookback = lookback;
+        this.alreadyLoaded = alreadyLoaded;
         this.rs = statement.executeQuery();
         ResultSetMetaData md = rs.getMetaData();
         this.labels = new String[md.getColumnCount()];
@@ -45,23 +63,62 @@ final class JdbcCursor implements RecordCursor {
         this.updatedAtIndex = index;
     }
 
+    /** The next row, passing over the rows of the lookback window an earlier run already read. */
     @Override
     public SourceRecord next() throws SQLException {
-        if (!rs.next()) {
-            return null;
-        }
-        row++;
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < labels.length; i++) {
-            values.put(labels[i], text(rs.getObject(i + 1)));
-        }
-        if (updatedAtIndex > 0) {
-            LocalDateTime t = rs.getObject(updatedAtIndex, LocalDateTime.class);
-            if (t != null && (high == null || t.isAfter(high))) {
-                high = t;
+        while (rs.next()) {
+            row++;
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < labels.length; i++) {
+                values.put(labels[i], text(rs.getObject(i + 1)));
             }
+            if (updatedAtIndex <= 0) {
+                return SourceRecord.of(sourceId, unit.entity(), unit.label(), row, values);
+            }
+            LocalDateTime t = rs.getObject(updatedAtIndex, LocalDateTime.class);
+            String digest = digest(values);
+            if (t != null) {
+                remember(t, digest);
+            }
+            if (alreadyLoaded.contains(digest)) {
+                skipped++;
+                continue;
+            }
+            return SourceRecord.of(sourceId, unit.entity(), unit.label(), row, values);
         }
-        return SourceRecord.of(sourceId, unit.entity(), unit.label(), row, values);
+        return null;
+    }
+
+    /** Keeps the rows within the lookback before the highest time read (rows come in time order). */
+    private void remember(LocalDateTime t, String digest) {
+        if (high == null || t.isAfter(high)) {
+            high = t;
+        }
+        recent.addLast(new Recent(t, digest));
+        LocalDateTime from = high.minusMinutes(lookback);
+        while (!recent.isEmpty() && recent.peekFirst().updatedAt().isBefore(from)) {
+            recent.removeFirst();
+        }
+    }
+
+    static String digest(Map<String, String> values) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            values.forEach((k, v) -> {
+                md.update(k.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(v == null ? new byte[] {1} : v.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Collection<Recent> recent() {
+        return List.copyOf(recent);
     }
 
     private static String text(Object v) {
@@ -86,9 +143,10 @@ final class JdbcCursor implements RecordCursor {
         return v.toString();
     }
 
+    /** Rows of the lookback window passed over because an earlier run already read them. */
     @Override
     public long skipped() {
-        return 0;
+        return skipped;
     }
 
     @Override
