@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.hunan.hrss.employmenthub.generator.GenerateCommand;
 import cn.hunan.hrss.employmenthub.operations.ExitCodes;
 import cn.hunan.hrss.employmenthub.support.ChildNight;
+import cn.hunan.hrss.employmenthub.support.MariaDbWarehouseTest;
 import cn.hunan.hrss.employmenthub.support.WarehouseSnapshot;
 import cn.hunan.hrss.employmenthub.validation.IdNumbers;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -49,7 +47,6 @@ class CrashHarnessTests {
     private static final String PREFIX = "hub_crash_" + ProcessHandle.current().pid() + "_";
     private static final List<String> PHASES = List.of("extract", "merge", "marts");
 
-    private final String server = System.getenv("WAREHOUSE_TEST_JDBC_URL");
     private final int k = Integer.getInteger("crash.k", 3);
     private final int persons = Integer.getInteger("crash.persons", 900);
     private final long seed = Long.getLong("crash.seed", System.currentTimeMillis());
@@ -63,7 +60,7 @@ class CrashHarnessTests {
         FileSystemUtils.deleteRecursively(dir);
         Files.createDirectories(dir);
         String county = database("county");
-        GenerateCommand.generate(dir, 3, persons, 42, NightlyOnMariaDbServerTests.withDatabase(server, county));
+        GenerateCommand.generate(dir, 3, persons, 42, MariaDbWarehouseTest.url(county));
         String db = database("clean");
         ChildNight night = night(db, "clean");
         assertThat(night.await(1800)).as(night.output()).isZero();
@@ -81,10 +78,8 @@ class CrashHarnessTests {
 
     @AfterAll
     void dropDatabases() throws SQLException {
-        try (Connection c = DriverManager.getConnection(server, user(), password()); Statement s = c.createStatement()) {
-            for (String db : databases) {
-                s.execute("DROP DATABASE IF EXISTS " + db);
-            }
+        for (String db : databases) {
+            MariaDbWarehouseTest.execute("DROP DATABASE IF EXISTS " + db);
         }
     }
 
@@ -296,7 +291,7 @@ class CrashHarnessTests {
 
     private Map<String, String> env(String db) {
         Map<String, String> env = new HashMap<>();
-        env.put("WAREHOUSE_JDBC_URL", NightlyOnMariaDbServerTests.withDatabase(server, db));
+        env.put("WAREHOUSE_JDBC_URL", MariaDbWarehouseTest.url(db));
         env.put("WAREHOUSE_USERNAME", user());
         env.put("WAREHOUSE_PASSWORD", password());
         env.put("COUNTY_DB_USER", user());
@@ -324,25 +319,23 @@ class CrashHarnessTests {
 
     private String database(String name) throws SQLException {
         String db = PREFIX + name;
-        try (Connection c = DriverManager.getConnection(server, user(), password()); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + db);
-            s.execute("CREATE DATABASE " + db + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        }
+        MariaDbWarehouseTest.execute("DROP DATABASE IF EXISTS " + db, "CREATE DATABASE " + db
+                + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         databases.add(db);
         return db;
     }
 
     private static SingleConnectionDataSource dataSource(String db) throws SQLException {
         SingleConnectionDataSource ds = new SingleConnectionDataSource(
-                NightlyOnMariaDbServerTests.withDatabase(System.getenv("WAREHOUSE_TEST_JDBC_URL"), db), user(), password(), true);
+                MariaDbWarehouseTest.url(db), user(), password(), true);
         return ds;
     }
 
     private static String user() {
-        return System.getenv().getOrDefault("WAREHOUSE_TEST_USERNAME", "root");
+        return MariaDbWarehouseTest.user();
     }
 
     private static String password() {
-        return System.getenv().getOrDefault("WAREHOUSE_TEST_PASSWORD", "");
+        return MariaDbWarehouseTest.password();
     }
 }
