@@ -11,6 +11,7 @@ import cn.hunan.hrss.employmenthub.system.PiiMasker;
 import cn.hunan.hrss.employmenthub.warehouse.RunBookkeeping;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 /**
  * Reads every unit (file or table) a source has for this run, one after the other, and logs what each unit
  * yielded so the run's watermarks can advance once the data is merged.
+ *
+ * <p>At the end of each unit the reader holds itself to the source's own count of what the unit held (database rows
+ * counted in the read's snapshot, physical lines, JSON elements): a difference fails the source, naming the unit.
  *
  * <p>Restartable: after every committed chunk the step's ExecutionContext holds which unit the reader is in and
  * how many of its records were read (and so written, in the same transaction). A restarted partition plans the
@@ -178,10 +182,16 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
         if (problem != null) {
             throw new SourceFailure(new IllegalStateException(problem));
         }
+        OptionalLong held = fromSource(cursor::sourceCount);
+        if (held.isPresent() && held.getAsLong() != cursor.accounted()) {
+            throw new SourceFailure(new IllegalStateException(unit.label() + " holds " + held.getAsLong() + " by its own count "
+                    + "(rows, lines or elements) but the reader accounted for " + cursor.accounted() + " (" + unitRead
+                    + " record(s) read): something was lost before landing"));
+        }
         boolean file = unit.file() != null;
         boolean complete = cursor.complete();
         bookkeeping.logUnit(runId, source.id(), unit.entity().key(), unit.label(), file && complete ? unit.fingerprint() : null,
-                file ? null : cursor.highWatermark(), unitRead, cursor.skipped());
+                file ? null : cursor.highWatermark(), unitRead, cursor.skipped(), held.isPresent() ? held.getAsLong() : null);
         if (!file && cursor.highWatermark() != null) {
             bookkeeping.rememberRecent(runId, source.id(), unit.entity().key(), cursor.recent());
         }

@@ -20,6 +20,20 @@ public interface RecordCursor extends AutoCloseable {
         return java.util.List.of();
     }
 
+    /**
+     * What the unit holds by the source's own account, counted apart from this cursor's parsing: the rows of the
+     * database window ({@code COUNT(*)} in the same snapshot), a text file's physical lines, a JSON array's elements;
+     * empty where there is no such count. The reader requires it to equal {@link #accounted()} at the unit's end.
+     */
+    default java.util.OptionalLong sourceCount() throws Exception {
+        return java.util.OptionalLong.empty();
+    }
+
+    /** What this cursor accounted for, in the unit of {@link #sourceCount()}: rows, lines or elements. */
+    default long accounted() {
+        return 0;
+    }
+
     /** For databases, the highest updated-at value read, else null. */
     default String highWatermark() {
         return null;

@@ -62,9 +62,10 @@ public class RunBookkeeping implements Watermarks {
     }
 
     public void logUnit(long runId, String sourceId, String entity, String label, String fingerprint, String watermark,
-                        long read, long skipped) {
+                        long read, long skipped, Long sourceCount) {
         jdbc.update("INSERT INTO etl_extract_log (run_id, source_id, entity, unit_label, fingerprint, watermark, rows_read, "
-                + "rows_skipped) VALUES (?,?,?,?,?,?,?,?)", runId, sourceId, entity, label, fingerprint, watermark, read, skipped);
+                + "rows_skipped, source_count) VALUES (?,?,?,?,?,?,?,?,?)", runId, sourceId, entity, label, fingerprint, watermark,
+                read, skipped, sourceCount);
     }
 
     /** Starts a run, or on restart of the same run clears what its unfinished attempt had staged. */

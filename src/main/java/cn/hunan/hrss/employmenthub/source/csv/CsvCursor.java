@@ -2,6 +2,7 @@ package cn.hunan.hrss.employmenthub.source.csv;
 
 import cn.hunan.hrss.employmenthub.record.SourceRecord;
 import cn.hunan.hrss.employmenthub.source.ExtractUnit;
+import cn.hunan.hrss.employmenthub.source.PhysicalLines;
 import cn.hunan.hrss.employmenthub.source.RecordCursor;
 import cn.hunan.hrss.employmenthub.source.RowFilter;
 import cn.hunan.hrss.employmenthub.validation.Rule;
@@ -21,6 +22,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -48,6 +50,7 @@ final class CsvCursor implements RecordCursor {
     private List<String> header;
     private long lineNo;
     private long skipped;
+    private long accounted;
     private boolean first = true;
 
     CsvCursor(String sourceId, ExtractUnit unit, Charset charset, char delimiter, int headerRow, RowFilter filter)
@@ -69,6 +72,7 @@ final class CsvCursor implements RecordCursor {
                 header = List.of();
                 return;
             }
+            accounted++;
         }
         List<String> cols = line.undecodable() ? null : split(line.text());
         if (cols == null) {
@@ -86,6 +90,7 @@ final class CsvCursor implements RecordCursor {
                 return null;
             }
             if (line.undecodable()) {
+                accounted++;
                 return unreadable(line, Rule.READ_ENCODING, "bytes not valid in " + charset.name());
             }
             String text = line.text();
@@ -106,8 +111,10 @@ final class CsvCursor implements RecordCursor {
                 for (int i = span.size() - 1; i >= 1; i--) {
                     pushback.push(span.get(i));
                 }
+                accounted++;
                 return unreadable(line, Rule.READ_CSV_MALFORMED, "a quoted value is never closed");
             }
+            accounted += span.size();
             List<String> values = split(text);
             if (values == null) {
                 return unreadable(line, Rule.READ_CSV_MALFORMED, "the line cannot be split into columns");
@@ -191,6 +198,18 @@ final class CsvCursor implements RecordCursor {
     @Override
     public long skipped() {
         return skipped;
+    }
+
+    /** The file's physical lines, counted from its bytes. */
+    @Override
+    public OptionalLong sourceCount() throws IOException {
+        return OptionalLong.of(PhysicalLines.count(unit.file(), false));
+    }
+
+    /** Lines of the title and header, of every record (all lines of a quoted value) and of every row passed over. */
+    @Override
+    public long accounted() {
+        return accounted;
     }
 
     @Override

@@ -56,34 +56,48 @@ public final class JdbcAdapter implements SourceAdapter {
         try {
             EntityMapping m = unit.mapping();
             String from = m.table() != null ? m.table() + " q" : "(" + m.query() + ") q";
-            StringBuilder sql = new StringBuilder("SELECT * FROM ").append(from);
+            StringBuilder window = new StringBuilder();
             List<Object> params = new ArrayList<>();
+            String order = "";
             if (m.updatedAt() != null) {
-                sql.append(" WHERE q.").append(m.updatedAt()).append(" < ?");
+                window.append(" WHERE q.").append(m.updatedAt()).append(" < ?");
                 params.add(runDate.plusDays(1).atStartOfDay());
                 if (unit.fingerprint() != null) {
-                    sql.append(" AND q.").append(m.updatedAt()).append(" > ?");
+                    window.append(" AND q.").append(m.updatedAt()).append(" > ?");
                     params.add(LocalDateTime.parse(unit.fingerprint()).minusMinutes(c.lookbackOrDefault()));
                 }
-                sql.append(" ORDER BY q.").append(m.updatedAt());
-                if (m.key() != null) {
-                    sql.append(", q.").append(m.key());
-                }
+                order = " ORDER BY q." + m.updatedAt() + (m.key() == null ? "" : ", q." + m.key());
             }
-            PreparedStatement ps = connection.prepareStatement(sql.toString());
-            if (!mysql(c.url())) {
-                ps.setQueryTimeout(c.readTimeoutOrDefault());
+            // the count and the read see one snapshot: a read-only transaction, ended when the cursor closes
+            long count;
+            try (PreparedStatement counting = statement("SELECT COUNT(*) FROM " + from + window, params, c, 0);
+                 java.sql.ResultSet rs = counting.executeQuery()) {
+                rs.next();
+                count = rs.getLong(1);
             }
-            ps.setFetchSize(mysql(c.url()) ? Integer.MIN_VALUE : 1000);
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
+            PreparedStatement ps = statement("SELECT * FROM " + from + window + order, params, c,
+                    mysql(c.url()) ? Integer.MIN_VALUE : 1000);
             return new JdbcCursor(source.id(), unit, ps, m.updatedAt(), c.lookbackOrDefault(),
-                    recentlyLoaded.getOrDefault(unit.entity().key(), java.util.Set.of()));
+                    recentlyLoaded.getOrDefault(unit.entity().key(), java.util.Set.of()), count);
         } catch (Exception e) {
             close();
             throw e;
         }
+    }
+
+    private PreparedStatement statement(String sql, List<Object> params, SourceDefinition.Connection c, int fetchSize)
+            throws java.sql.SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql);
+        if (!mysql(c.url())) {
+            ps.setQueryTimeout(c.readTimeoutOrDefault());
+        }
+        if (fetchSize != 0) {
+            ps.setFetchSize(fetchSize);
+        }
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+        return ps;
     }
 
     /** The columns of the entity's table or query, from a statement that reads no row. */
@@ -127,6 +141,8 @@ public final class JdbcAdapter implements SourceAdapter {
         DriverManager.setLoginTimeout(c.connectTimeoutOrDefault());
         Connection connection = DriverManager.getConnection(c.url(), props);
         connection.setReadOnly(true);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        connection.setAutoCommit(false);
         return connection;
     }
 

@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -43,8 +44,11 @@ final class JdbcCursor implements RecordCursor {
     private long row;
     private long skipped;
 
+    private final long sourceCount;
+
     JdbcCursor(String sourceId, ExtractUnit unit, PreparedStatement statement, String updatedAt, int lookback,
-               Set<String> alreadyLoaded) throws SQLException {
+               Set<String> alreadyLoaded, long sourceCount) throws SQLException {
+        this.sourceCount = sourceCount;
         this.sourceId = sourceId;
         this.unit = unit;
         this.statement = statement;
@@ -154,10 +158,27 @@ final class JdbcCursor implements RecordCursor {
         return high == null ? unit.fingerprint() : high.toString();
     }
 
+    /** The window's rows as the database counted them, in the snapshot this cursor reads. */
+    @Override
+    public OptionalLong sourceCount() {
+        return OptionalLong.of(sourceCount);
+    }
+
+    /** Rows read: records and rows passed over as already loaded. */
+    @Override
+    public long accounted() {
+        return row;
+    }
+
+    /** Closes the result and ends the read-only transaction its snapshot belonged to. */
     @Override
     public void close() throws SQLException {
+        java.sql.Connection connection = statement.getConnection();
         try (statement; rs) {
             // closed in reverse order
+        }
+        if (!connection.isClosed() && !connection.getAutoCommit()) {
+            connection.commit();
         }
     }
 }

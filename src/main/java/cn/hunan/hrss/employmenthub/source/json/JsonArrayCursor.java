@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
+import java.util.OptionalLong;
 
 /**
  * A file holding one JSON array of objects (optionally under a top-level key), read element by element. A
@@ -27,13 +28,21 @@ final class JsonArrayCursor implements RecordCursor {
     private final String sourceId;
     private final ExtractUnit unit;
     private final JsonParser parser;
+    private final Charset charset;
     private boolean done;
     private boolean complete = true;
+    private long records;
 
     JsonArrayCursor(String sourceId, ExtractUnit unit, Charset charset) throws IOException {
         this.sourceId = sourceId;
         this.unit = unit;
+        this.charset = charset;
         this.parser = MAPPER.getFactory().createParser(Files.newBufferedReader(unit.file(), charset));
+        toArray(parser, unit);
+    }
+
+    /** Moves a parser to the start of the file's array of records: the top level, or the first array in an object. */
+    private static void toArray(JsonParser parser, ExtractUnit unit) throws IOException {
         JsonToken t = parser.nextToken();
         if (t == JsonToken.START_OBJECT) {
             while ((t = parser.nextToken()) != null && t != JsonToken.START_ARRAY) {
@@ -43,6 +52,33 @@ final class JsonArrayCursor implements RecordCursor {
         if (t != JsonToken.START_ARRAY) {
             throw new IOException(unit.label() + ": expected a JSON array of records");
         }
+    }
+
+    /**
+     * The array's elements, counted in a pass of their own that only skips over each element; empty when the file
+     * is not complete (its records up to the break are loaded, the break is quarantined).
+     */
+    @Override
+    public OptionalLong sourceCount() throws IOException {
+        if (!complete) {
+            return OptionalLong.empty();
+        }
+        try (JsonParser counter = MAPPER.getFactory().createParser(Files.newBufferedReader(unit.file(), charset))) {
+            toArray(counter, unit);
+            long elements = 0;
+            JsonToken t;
+            while ((t = counter.nextToken()) != null && t != JsonToken.END_ARRAY) {
+                counter.skipChildren();
+                elements++;
+            }
+            return OptionalLong.of(elements);
+        }
+    }
+
+    /** The records read. */
+    @Override
+    public long accounted() {
+        return records;
     }
 
     @Override
@@ -65,6 +101,7 @@ final class JsonArrayCursor implements RecordCursor {
             }
             line = parser.currentLocation().getLineNr();
             JsonNode node = parser.readValueAsTree();
+            records++;
             return SourceRecord.of(sourceId, unit.entity(), unit.label(), line, Flattener.flatten(node));
         } catch (JsonProcessingException e) {
             done = true;

@@ -2,6 +2,7 @@ package cn.hunan.hrss.employmenthub.source.json;
 
 import cn.hunan.hrss.employmenthub.record.SourceRecord;
 import cn.hunan.hrss.employmenthub.source.ExtractUnit;
+import cn.hunan.hrss.employmenthub.source.PhysicalLines;
 import cn.hunan.hrss.employmenthub.source.RecordCursor;
 import cn.hunan.hrss.employmenthub.validation.Rule;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,6 +12,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
+import java.util.OptionalLong;
 
 /** One JSON object per line; a line that is no JSON object is unreadable, the rest still load. */
 final class NdjsonCursor implements RecordCursor {
@@ -56,6 +58,18 @@ final class NdjsonCursor implements RecordCursor {
     @Override
     public long skipped() {
         return skipped;
+    }
+
+    /** The file's physical lines, counted from its bytes (LF, CR LF or a lone CR end a line). */
+    @Override
+    public OptionalLong sourceCount() throws IOException {
+        return OptionalLong.of(PhysicalLines.count(unit.file(), true));
+    }
+
+    /** Every line read: a record, an unreadable record or a blank line passed over. */
+    @Override
+    public long accounted() {
+        return lineNo;
     }
 
     @Override
