@@ -2,16 +2,10 @@ package cn.hunan.hrss.employmenthub.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hunan.hrss.employmenthub.operations.CommandLine;
 import cn.hunan.hrss.employmenthub.operations.ExitCodes;
-import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,14 +45,11 @@ class SourceCountTests extends H2WarehouseTest {
                 + " {\"name\": \"李四\", \"id\": \"360426199101010071\"}]");
         Files.writeString(config.resolve("persons.csv"), "name,id\r\n王五,430481199710023356\r\n\"赵\n六\",430481198606118131\r\n");
         migrator.migrate();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        int exit = nightly.run(new CommandLine("nightly", Map.of("date", "2023-12-31")),
-                ConfigLoader.withSystemEnvironment().load(config), new PrintStream(out, true, StandardCharsets.UTF_8));
+        Printed night = nightlyCommand(config, "2023-12-31");
 
-        String printed = out.toString(StandardCharsets.UTF_8).strip();
-        assertThat(exit).as(printed).isEqualTo(ExitCodes.PARTIAL);
-        assertThat(printed.substring(printed.lastIndexOf('\n') + 1)).contains("source online could not be read")
+        assertThat(night.exit()).as(night.text()).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(night.lastLine()).contains("source online could not be read")
                 .contains("persons.json holds 3 by its own count (rows, lines or elements) but the reader accounted for 1");
         assertThat(jdbc.queryForMap("SELECT rows_read, source_count FROM etl_extract_log WHERE source_id = 'register'"))
                 .as("a quoted value over two lines: 4 lines, 2 records").containsEntry("ROWS_READ", 2L)

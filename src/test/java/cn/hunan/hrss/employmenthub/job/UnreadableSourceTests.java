@@ -1,17 +1,11 @@
 package cn.hunan.hrss.employmenthub.job;
 
-import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hunan.hrss.employmenthub.operations.CommandLine;
 import cn.hunan.hrss.employmenthub.operations.ExitCodes;
-import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,16 +41,13 @@ class UnreadableSourceTests extends H2WarehouseTest {
                     columns: {name: xm, id_number: sfzh}
                 """);
         migrator.migrate();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         // when
-        int exit = nightly.run(new CommandLine("nightly", Map.of("date", "2023-12-31")),
-                ConfigLoader.withSystemEnvironment().load(config), new PrintStream(out, true, StandardCharsets.UTF_8));
+        Printed night = nightlyCommand(config, "2023-12-31");
 
         // then
-        String printed = out.toString(StandardCharsets.UTF_8).strip();
-        assertThat(exit).isEqualTo(ExitCodes.PARTIAL);
-        assertThat(printed.substring(printed.lastIndexOf('\n') + 1)).startsWith("PARTIAL: run 1: source county could not be read");
+        assertThat(night.exit()).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(night.lastLine()).startsWith("PARTIAL: run 1: source county could not be read");
         assertThat(jdbc.queryForObject("SELECT status FROM etl_source_status WHERE source_id = 'county'", String.class))
                 .isEqualTo("UNREADABLE");
         assertThat(jdbc.queryForMap("SELECT status, exit_code FROM BATCH_STEP_EXECUTION WHERE step_name = "

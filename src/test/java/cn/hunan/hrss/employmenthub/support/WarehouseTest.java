@@ -1,11 +1,17 @@
 package cn.hunan.hrss.employmenthub.support;
 
+import cn.hunan.hrss.employmenthub.operations.CommandLine;
 import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
 import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +33,28 @@ public abstract class WarehouseTest {
         FileSystemUtils.deleteRecursively(config);
         FileSystemUtils.copyRecursively(Path.of("jobs-config"), config);
         return config;
+    }
+
+    /** What the {@code nightly} command printed, and its exit code. */
+    public record Printed(int exit, String text) {
+
+        /** The last line: the command's verdict. */
+        public String lastLine() {
+            String p = text.strip();
+            return p.substring(p.lastIndexOf('\n') + 1);
+        }
+    }
+
+    /** Runs the {@code nightly} command as an operator would, with flags such as {@code rerun}. */
+    protected Printed nightlyCommand(Path config, String date, String... flags) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Map<String, String> options = new HashMap<>(Map.of("date", date));
+        for (String flag : flags) {
+            options.put(flag, "true");
+        }
+        int exit = nightly.run(new CommandLine("nightly", options), ConfigLoader.withSystemEnvironment().load(config),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        return new Printed(exit, out.toString(StandardCharsets.UTF_8));
     }
 
     /** Runs the nightly job for a date over a jobs-config directory (a new run if that date already completed). */

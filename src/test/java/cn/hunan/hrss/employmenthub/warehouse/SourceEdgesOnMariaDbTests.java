@@ -2,14 +2,9 @@ package cn.hunan.hrss.employmenthub.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hunan.hrss.employmenthub.operations.CommandLine;
 import cn.hunan.hrss.employmenthub.operations.ExitCodes;
-import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import cn.hunan.hrss.employmenthub.support.MariaDbWarehouseTest;
 import cn.hunan.hrss.employmenthub.validation.IdNumbers;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,9 +30,9 @@ class SourceEdgesOnMariaDbTests extends MariaDbWarehouseTest {
         Path yml = config.resolve("sources/430481/" + REGISTER + ".yml");
         Files.writeString(yml, Files.readString(yml).replaceFirst("id_number: 身份证号", "id_number: 公民身份号码"));
 
-        Run run = nightly(config, "2023-12-31");
+        Printed run = nightlyCommand(config, "2023-12-31");
 
-        assertThat(run.exit()).as(run.printed()).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(run.exit()).as(run.text()).isEqualTo(ExitCodes.PARTIAL);
         assertThat(run.lastLine()).contains("source " + REGISTER + " could not be read")
                 .contains("mapped column(s) [公民身份号码] not found in data/430481/register/persons-2023.csv");
         assertThat(jdbc.queryForObject("SELECT status FROM etl_source_status WHERE source_id = ?", String.class, REGISTER))
@@ -55,9 +50,9 @@ class SourceEdgesOnMariaDbTests extends MariaDbWarehouseTest {
         String complete = Files.readString(file);
         Files.writeString(file, complete.substring(0, complete.length() / 2));
 
-        Run first = nightly(config, "2023-12-31");
+        Printed first = nightlyCommand(config, "2023-12-31");
 
-        assertThat(first.exit()).as(first.printed()).isZero();
+        assertThat(first.exit()).as(first.text()).isZero();
         Map<String, Object> error = jdbc.queryForMap("SELECT rule_code, line_no, detail FROM quarantine WHERE source_id = "
                 + "'online-platform' AND entity = 'person' AND rule_code = 'READ_JSON_MALFORMED'");
         assertThat(error.get("detail").toString()).contains("the file ends");
@@ -69,9 +64,9 @@ class SourceEdgesOnMariaDbTests extends MariaDbWarehouseTest {
         assertThat(loadedFirst).isBetween(30L, 60L);
 
         Files.writeString(file, complete);
-        Run second = nightly(config, "2024-01-01");
+        Printed second = nightlyCommand(config, "2024-01-01");
 
-        assertThat(second.exit()).as(second.printed()).isZero();
+        assertThat(second.exit()).as(second.text()).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM landing_record WHERE source_id = 'online-platform' AND entity = "
                 + "'person' AND run_id = 2", Long.class)).isEqualTo(88L);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM etl_source_file WHERE file_name LIKE '%registrations.json'",
@@ -102,10 +97,10 @@ class SourceEdgesOnMariaDbTests extends MariaDbWarehouseTest {
             s.execute("LOCK TABLES jy_ry WRITE");
             long started = System.nanoTime();
 
-            Run run = nightly(config, "2023-12-31");
+            Printed run = nightlyCommand(config, "2023-12-31");
 
             long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-            assertThat(run.exit()).as(run.printed()).isEqualTo(ExitCodes.PARTIAL);
+            assertThat(run.exit()).as(run.text()).isEqualTo(ExitCodes.PARTIAL);
             assertThat(run.lastLine()).contains("source 430481-locked-platform could not be read");
             assertThat(seconds).as("the night did not wait for the lock").isLessThan(120);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wh_person", Long.class)).as("the others loaded").isPositive();
@@ -136,20 +131,20 @@ class SourceEdgesOnMariaDbTests extends MariaDbWarehouseTest {
                     columns: {name: xm, id_number: sfzh}
                 """.formatted(url(county)));
         try {
-            assertThat(nightly(config, "2023-12-31").exit()).isZero();
+            assertThat(nightlyCommand(config, "2023-12-31").exit()).isZero();
             assertThat(landed(1)).isEqualTo(3);
 
             // a transaction that began before the night commits afterwards, its row stamped 09:45; and a new row
             execute("INSERT INTO " + county + ".jy_ry VALUES ('丁', '" + id(4) + "', '2023-12-30 09:45:00'), ('戊', '" + id(5)
                     + "', '2024-01-01 08:00:00')");
-            assertThat(nightly(config, "2024-01-01").exit()).isZero();
+            assertThat(nightlyCommand(config, "2024-01-01").exit()).isZero();
 
             assertThat(landed(2)).as("the late row and the new one, not the window's rows read before").isEqualTo(2);
             assertThat(jdbc.queryForObject("SELECT rows_skipped FROM etl_extract_log WHERE run_id = 2 AND source_id = "
                     + "'430481-late-platform'", Long.class)).as("乙 and 丙, read again in the lookback window").isEqualTo(2);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wh_xref WHERE source_id = '430481-late-platform'", Long.class))
                     .isEqualTo(5);
-            Run again = nightly(config, "2024-01-01", "rerun");
+            Printed again = nightlyCommand(config, "2024-01-01", "rerun");
             assertThat(again.exit()).isZero();
             assertThat(landed(3)).as("a rerun reads nothing twice").isZero();
         } finally {
@@ -167,21 +162,4 @@ class SourceEdgesOnMariaDbTests extends MariaDbWarehouseTest {
         return first17 + IdNumbers.checkChar(first17);
     }
 
-    private record Run(int exit, String printed) {
-        String lastLine() {
-            String p = printed.strip();
-            return p.substring(p.lastIndexOf('\n') + 1);
-        }
-    }
-
-    private Run nightly(Path config, String date, String... flags) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Map<String, String> options = new java.util.HashMap<>(Map.of("date", date));
-        for (String flag : flags) {
-            options.put(flag, "true");
-        }
-        int exit = nightly.run(new CommandLine("nightly", options), ConfigLoader.withSystemEnvironment().load(config),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8));
-    }
 }
