@@ -8,8 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.test.annotation.DirtiesContext;
 
-/** A county database that is down fails its source alone; the registers still load and the night ends PARTIAL. */
+/**
+ * A source that cannot be read, or whose unit holds more than its reader accounted for, fails alone; the registers
+ * still load and the night ends PARTIAL. A JSON array with a value that is no record in the middle ({@code [{…}, 5,
+ * {…}]}) used to end the file there, silently; the source's own count of three elements against one record read now
+ * fails the source, naming the file. Each test has a warehouse of its own.
+ */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class UnreadableSourceTests extends H2WarehouseTest {
 
     @TempDir
@@ -18,16 +25,7 @@ class UnreadableSourceTests extends H2WarehouseTest {
     @Test
     void aSourceThatCannotBeReadFailsAloneAndKeepsItsWatermark() throws Exception {
         // given: a register and a county database that does not exist
-        Files.createDirectories(config.resolve("sources"));
-        Files.writeString(config.resolve("sources/register.yml"), """
-                id: register
-                kind: csv
-                region: "430481"
-                entities:
-                  - entity: person
-                    path: persons.csv
-                    columns: {name: name, id_number: id}
-                """);
+        register();
         Files.writeString(config.resolve("persons.csv"), "name,id\n张三,11010519491231002X\n李四,360426199101010071\n");
         Files.writeString(config.resolve("sources/county.yml"), """
                 id: county
@@ -56,5 +54,47 @@ class UnreadableSourceTests extends H2WarehouseTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wh_person", Long.class)).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM etl_watermark WHERE source_id = 'county'", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM etl_source_file WHERE source_id = 'register'", Long.class)).isOne();
+    }
+
+    @Test
+    void aUnitThatHoldsMoreThanTheReaderAccountedForFailsItsSource() throws Exception {
+        register();
+        Files.writeString(config.resolve("sources/online.yml"), """
+                id: online
+                kind: json
+                region: "430481"
+                file: {format: array}
+                entities:
+                  - entity: person
+                    path: persons.json
+                    columns: {name: name, id_number: id}
+                """);
+        Files.writeString(config.resolve("persons.json"), "[{\"name\": \"张三\", \"id\": \"11010519491231002X\"}, 5,\n"
+                + " {\"name\": \"李四\", \"id\": \"360426199101010071\"}]");
+        Files.writeString(config.resolve("persons.csv"), "name,id\r\n王五,430481199710023356\r\n\"赵\n六\",430481198606118131\r\n");
+        migrator.migrate();
+
+        Printed night = nightlyCommand(config, "2023-12-31");
+
+        assertThat(night.exit()).as(night.text()).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(night.lastLine()).contains("source online could not be read")
+                .contains("persons.json holds 3 by its own count (rows, lines or elements) but the reader accounted for 1");
+        assertThat(jdbc.queryForMap("SELECT rows_read, source_count FROM etl_extract_log WHERE source_id = 'register'"))
+                .as("a quoted value over two lines: 4 lines, 2 records").containsEntry("ROWS_READ", 2L)
+                .containsEntry("SOURCE_COUNT", 4L);
+    }
+
+    /** A register source reading {@code persons.csv} (name, id), the source that loads while another fails. */
+    private void register() throws Exception {
+        Files.createDirectories(config.resolve("sources"));
+        Files.writeString(config.resolve("sources/register.yml"), """
+                id: register
+                kind: csv
+                region: "430481"
+                entities:
+                  - entity: person
+                    path: persons.csv
+                    columns: {name: name, id_number: id}
+                """);
     }
 }
