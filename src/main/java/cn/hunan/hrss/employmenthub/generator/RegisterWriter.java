@@ -46,8 +46,9 @@ final class RegisterWriter {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         line(out, c.name() + "基层就业服务平台求职登记表（2023年度）,,,,,,,,,");
         line(out, "序号,姓名,性别,身份证号,联系电话,文化程度,人员类别,居住地代码,登记日期,登记站点");
+        int afterHeader = out.size();
         int n = 0;
-        long lineNo = 2;
+        long lineNo = 3;    // line 3 is the line with a quote never closed, spliced in below
         for (Person p : w.persons) {
             if (!p.county().equals(c.code()) || !p.inStationRegister()) {
                 continue;
@@ -99,10 +100,17 @@ final class RegisterWriter {
         ledger.reject("person", "READ_ENCODING");
         line(out, ",,,,,,,,,");
         line(out, "合计," + n + "人,,,,,,,,");
-        line(out, ++n + ",\"" + f.personName() + "," + "女," + newId(c) + "," + f.mobile() + ",高中,," + any.residence()
+        // a quote never closed, early in the file: at its end it would be a file cut off, not a malformed line
+        ByteArrayOutputStream unclosed = new ByteArrayOutputStream();
+        line(unclosed, ++n + ",\"" + f.personName() + "," + "女," + newId(c) + "," + f.mobile() + ",高中,," + any.residence()
                 + ",2023-07-03," + any.station());
         ledger.reject("person", "READ_CSV_MALFORMED");
-        Files.write(file, out.toByteArray());
+        byte[] all = out.toByteArray();
+        try (var target = Files.newOutputStream(file)) {
+            target.write(all, 0, afterHeader);
+            unclosed.writeTo(target);
+            target.write(all, afterHeader, all.length - afterHeader);
+        }
     }
 
     /** An ID number as an officer typed it; a first-generation 15-digit form is flagged by the pipeline. */

@@ -43,10 +43,12 @@ final class PartByPartTasklet implements Tasklet {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         ExecutionContext progress = step.getExecutionContext();
         int next = progress.getInt(progressKey(), 0);
-        if (next > 0 && !progress.containsKey(name + ".resumed")) {
+        // the context is carried over to a restart's new step execution: a different id there means an earlier attempt
+        long attempt = progress.getLong(name + ".execution", step.getId());
+        if (next > 0 && attempt != step.getId()) {
             log.info("{}: resuming after {} of {} part(s) committed by an earlier attempt", name, next, parts.size());
-            progress.put(name + ".resumed", next);
         }
+        progress.putLong(name + ".execution", step.getId());
         if (next < parts.size()) {
             long started = System.nanoTime();
             part.run(step, next);

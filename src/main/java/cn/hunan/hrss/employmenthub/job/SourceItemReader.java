@@ -5,9 +5,11 @@ import cn.hunan.hrss.employmenthub.source.ExtractUnit;
 import cn.hunan.hrss.employmenthub.source.RecordCursor;
 import cn.hunan.hrss.employmenthub.source.SourceAdapter;
 import cn.hunan.hrss.employmenthub.source.SourceAdapters;
+import cn.hunan.hrss.employmenthub.source.UnreadableFileException;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
 import cn.hunan.hrss.employmenthub.system.PiiMasker;
+import cn.hunan.hrss.employmenthub.validation.Rule;
 import cn.hunan.hrss.employmenthub.warehouse.RunBookkeeping;
 import java.time.LocalDate;
 import java.util.List;
@@ -143,7 +145,13 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
                     return null;
                 }
                 unit = plan.get(index);
-                cursor = fromSource(() -> adapter.open(source, config, unit, runDate));
+                try {
+                    cursor = adapter.open(source, config, unit, runDate);
+                } catch (UnreadableFileException e) {
+                    return brokenFile(e);
+                } catch (Exception e) {
+                    throw new SourceFailure(e);
+                }
                 mapped = new MappedColumns(unit.mapping());
                 unitRead = 0;
                 passOver(resumeAfter);
@@ -157,6 +165,20 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
             }
             finishUnit();
         }
+    }
+
+    /**
+     * A file broken as a whole: one read error is quarantined for it, and it is logged without its fingerprint, so
+     * its corrected version is read; the source's next file follows.
+     */
+    private ReadItem brokenFile(UnreadableFileException e) {
+        String detail = PiiMasker.mask(String.valueOf(e.getMessage()));
+        log.warn("source {}: {} {} is unreadable as a whole and is quarantined: {}", source.id(), unit.entity().key(),
+                unit.label(), detail);
+        bookkeeping.logUnit(runId, source.id(), unit.entity().key(), unit.label(), null, null, 1, 0, null);
+        index++;
+        return new ReadItem(SourceRecord.unreadable(source.id(), unit.entity(), unit.label(), e.line(), Rule.READ_FILE.name(),
+                detail), unit.mapping());
     }
 
     /** On restart: reads past the records an earlier attempt already wrote. */

@@ -6,6 +6,8 @@ package cn.hunan.hrss.employmenthub.validation;
  * until what it refers to arrives), the entities it applies to, and a one-line description.
  */
 public enum Rule {
+    READ_FILE(Severity.ERROR, "any", "the file is broken as a whole (a workbook that is not a workbook, JSON that holds "
+            + "no array, a header naming a mapped column twice); its corrected version is read the next night"),
     READ_CSV_MALFORMED(Severity.ERROR, "any", "the line could not be split into columns (unbalanced quotes)"),
     READ_ENCODING(Severity.ERROR, "any", "the line has bytes that are not valid in the declared encoding"),
     READ_JSON_MALFORMED(Severity.ERROR, "any", "the line or element is not valid JSON"),

@@ -2,20 +2,16 @@ package cn.hunan.hrss.employmenthub.source.csv;
 
 import cn.hunan.hrss.employmenthub.record.SourceRecord;
 import cn.hunan.hrss.employmenthub.source.ExtractUnit;
+import cn.hunan.hrss.employmenthub.source.LineReader;
+import cn.hunan.hrss.employmenthub.source.LineReader.Line;
+import cn.hunan.hrss.employmenthub.source.UnreadableFileException;
 import cn.hunan.hrss.employmenthub.source.PhysicalLines;
 import cn.hunan.hrss.employmenthub.source.RecordCursor;
 import cn.hunan.hrss.employmenthub.source.RowFilter;
 import cn.hunan.hrss.employmenthub.validation.Rule;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -36,22 +32,17 @@ final class CsvCursor implements RecordCursor {
 
     private static final int MAX_SPAN = 20;
 
-    private record Line(long number, String text, boolean undecodable) {
-        // text of an undecodable line is decoded leniently, for the record of what was received
-    }
-
     private final String sourceId;
     private final ExtractUnit unit;
-    private final InputStream in;
+    private final LineReader lines;
     private final Charset charset;
     private final CSVFormat format;
     private final RowFilter filter;
     private final Deque<Line> pushback = new ArrayDeque<>();
     private List<String> header;
-    private long lineNo;
     private long skipped;
     private long accounted;
-    private boolean first = true;
+    private boolean complete = true;
 
     CsvCursor(String sourceId, ExtractUnit unit, Charset charset, char delimiter, int headerRow, RowFilter filter)
             throws IOException {
@@ -60,8 +51,13 @@ final class CsvCursor implements RecordCursor {
         this.charset = charset;
         this.filter = filter;
         this.format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true).get();
-        this.in = new BufferedInputStream(Files.newInputStream(unit.file()), 1 << 16);
-        readHeader(headerRow);
+        this.lines = new LineReader(unit.file(), charset, false);
+        try {
+            readHeader(headerRow);
+        } catch (IOException e) {
+            lines.close();
+            throw e;
+        }
     }
 
     private void readHeader(int headerRow) throws IOException {
@@ -80,6 +76,22 @@ final class CsvCursor implements RecordCursor {
                     + " (wrong encoding or header-row?)");
         }
         header = cols.stream().map(String::trim).toList();
+        refuseDuplicatedMappedColumns(headerRow);
+    }
+
+    /** A header naming a mapped column twice leaves unknown which value is meant: the file is unreadable. */
+    private void refuseDuplicatedMappedColumns(int headerRow) throws UnreadableFileException {
+        if (unit.mapping() == null || unit.mapping().columns() == null) {
+            return;
+        }
+        for (String column : new java.util.TreeSet<>(unit.mapping().columns().values())) {
+            int first = header.indexOf(column);
+            int last = header.lastIndexOf(column);
+            if (first >= 0 && first != last) {
+                throw new UnreadableFileException("the header names the mapped column '" + column + "' twice (columns "
+                        + (first + 1) + " and " + (last + 1) + "): which value is meant is unknown", headerRow, null);
+            }
+        }
     }
 
     @Override
@@ -96,8 +108,10 @@ final class CsvCursor implements RecordCursor {
             String text = line.text();
             List<Line> span = new ArrayList<>();
             span.add(line);
+            boolean endOfFile = false;
             while (!balanced(text) && span.size() < MAX_SPAN) {
                 Line more = nextLine();
+                endOfFile = more == null;
                 if (more == null || more.undecodable()) {
                     if (more != null) {
                         pushback.push(more);
@@ -108,11 +122,15 @@ final class CsvCursor implements RecordCursor {
                 text = text + "\n" + more.text();
             }
             if (!balanced(text)) {
+                if (endOfFile) {
+                    complete = false;   // the quote is still open where the file ends: the file was cut off
+                }
                 for (int i = span.size() - 1; i >= 1; i--) {
                     pushback.push(span.get(i));
                 }
                 accounted++;
-                return unreadable(line, Rule.READ_CSV_MALFORMED, "a quoted value is never closed");
+                return unreadable(line, Rule.READ_CSV_MALFORMED, endOfFile ? "a quoted value is still open where the file "
+                        + "ends (cut off?): the file is not remembered as loaded" : "a quoted value is never closed");
             }
             accounted += span.size();
             List<String> values = split(text);
@@ -166,33 +184,7 @@ final class CsvCursor implements RecordCursor {
     }
 
     private Line nextLine() throws IOException {
-        if (!pushback.isEmpty()) {
-            return pushback.pop();
-        }
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(256);
-        int b;
-        while ((b = in.read()) >= 0 && b != '\n') {
-            buf.write(b);
-        }
-        if (b < 0 && buf.size() == 0) {
-            return null;
-        }
-        lineNo++;
-        byte[] bytes = buf.toByteArray();
-        int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-        int start = 0;
-        if (first && len >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            start = 3;
-        }
-        first = false;
-        try {
-            String text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, start, len - start)).toString();
-            return new Line(lineNo, text, false);
-        } catch (CharacterCodingException e) {
-            return new Line(lineNo, new String(bytes, start, len - start, charset), true);
-        }
+        return pushback.isEmpty() ? lines.next() : pushback.pop();
     }
 
     @Override
@@ -212,8 +204,14 @@ final class CsvCursor implements RecordCursor {
         return accounted;
     }
 
+    /** False when a quoted value is still open where the file ends: it was cut off in the middle of a record. */
+    @Override
+    public boolean complete() {
+        return complete;
+    }
+
     @Override
     public void close() throws IOException {
-        in.close();
+        lines.close();
     }
 }

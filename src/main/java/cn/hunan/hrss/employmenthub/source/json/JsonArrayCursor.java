@@ -3,6 +3,7 @@ package cn.hunan.hrss.employmenthub.source.json;
 import cn.hunan.hrss.employmenthub.record.SourceRecord;
 import cn.hunan.hrss.employmenthub.source.ExtractUnit;
 import cn.hunan.hrss.employmenthub.source.RecordCursor;
+import cn.hunan.hrss.employmenthub.source.UnreadableFileException;
 import cn.hunan.hrss.employmenthub.validation.Rule;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,20 +39,38 @@ final class JsonArrayCursor implements RecordCursor {
         this.unit = unit;
         this.charset = charset;
         this.parser = MAPPER.getFactory().createParser(Files.newBufferedReader(unit.file(), charset));
-        toArray(parser, unit);
+        try {
+            done = !toArray(parser, unit);
+        } catch (IOException e) {
+            parser.close();
+            throw e;
+        }
     }
 
-    /** Moves a parser to the start of the file's array of records: the top level, or the first array in an object. */
-    private static void toArray(JsonParser parser, ExtractUnit unit) throws IOException {
-        JsonToken t = parser.nextToken();
-        if (t == JsonToken.START_OBJECT) {
-            while ((t = parser.nextToken()) != null && t != JsonToken.START_ARRAY) {
-                // descend to the first array: {"data": [...]}
+    /**
+     * Moves a parser to the start of the file's array of records: the top level, or the first array in an object.
+     * False for a file with nothing in it (no records); a file that holds no array, or no JSON, is unreadable.
+     */
+    private static boolean toArray(JsonParser parser, ExtractUnit unit) throws IOException {
+        JsonToken t;
+        try {
+            t = parser.nextToken();
+            if (t == null) {
+                return false;
             }
+            if (t == JsonToken.START_OBJECT) {
+                while ((t = parser.nextToken()) != null && t != JsonToken.START_ARRAY) {
+                    // descend to the first array: {"data": [...]}
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new UnreadableFileException(unit.label() + ": not JSON: " + e.getOriginalMessage(), e);
         }
         if (t != JsonToken.START_ARRAY) {
-            throw new IOException(unit.label() + ": expected a JSON array of records");
+            throw new UnreadableFileException(unit.label() + ": expected a JSON array of records, found "
+                    + (t == null ? "none" : t.name()));
         }
+        return true;
     }
 
     /**
@@ -64,7 +83,9 @@ final class JsonArrayCursor implements RecordCursor {
             return OptionalLong.empty();
         }
         try (JsonParser counter = MAPPER.getFactory().createParser(Files.newBufferedReader(unit.file(), charset))) {
-            toArray(counter, unit);
+            if (!toArray(counter, unit)) {
+                return OptionalLong.of(0);
+            }
             long elements = 0;
             JsonToken t;
             while ((t = counter.nextToken()) != null && t != JsonToken.END_ARRAY) {
@@ -95,11 +116,18 @@ final class JsonArrayCursor implements RecordCursor {
                 return SourceRecord.unreadable(sourceId, unit.entity(), unit.label(), parser.currentLocation().getLineNr(),
                         Rule.READ_JSON_MALFORMED.name(), "the file ends before its array is closed (truncated?)");
             }
-            if (t != JsonToken.START_OBJECT) {
+            if (t == JsonToken.END_ARRAY) {
                 done = true;
                 return null;
             }
             line = parser.currentLocation().getLineNr();
+            if (t != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                records++;
+                return SourceRecord.unreadable(sourceId, unit.entity(), unit.label(), line, Rule.READ_JSON_MALFORMED.name(),
+                        "element " + records + " of the array is " + (t.isScalarValue() ? "a single value" : "an array")
+                                + ", not a record");
+            }
             JsonNode node = parser.readValueAsTree();
             records++;
             return SourceRecord.of(sourceId, unit.entity(), unit.label(), line, Flattener.flatten(node));

@@ -2,40 +2,51 @@ package cn.hunan.hrss.employmenthub.source.json;
 
 import cn.hunan.hrss.employmenthub.record.SourceRecord;
 import cn.hunan.hrss.employmenthub.source.ExtractUnit;
+import cn.hunan.hrss.employmenthub.source.LineReader;
 import cn.hunan.hrss.employmenthub.source.PhysicalLines;
 import cn.hunan.hrss.employmenthub.source.RecordCursor;
 import cn.hunan.hrss.employmenthub.validation.Rule;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.util.OptionalLong;
 
-/** One JSON object per line; a line that is no JSON object is unreadable, the rest still load. */
+/**
+ * One JSON object per line; a line that is no JSON object (or whose bytes are not valid in the encoding, or that is
+ * nested deeper than a record may be) is unreadable, the rest still load.
+ */
 final class NdjsonCursor implements RecordCursor {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Strict about what follows the object: two objects on one line are one malformed line, not the first alone. */
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String sourceId;
     private final ExtractUnit unit;
-    private final BufferedReader reader;
-    private long lineNo;
+    private final LineReader lines;
+    private final Charset charset;
     private long skipped;
 
     NdjsonCursor(String sourceId, ExtractUnit unit, Charset charset) throws IOException {
         this.sourceId = sourceId;
         this.unit = unit;
-        this.reader = Files.newBufferedReader(unit.file(), charset);
+        this.charset = charset;
+        this.lines = new LineReader(unit.file(), charset, true);
     }
 
     @Override
     public SourceRecord next() throws IOException {
-        String line;
-        while ((line = reader.readLine()) != null) {
-            lineNo++;
+        LineReader.Line read;
+        while ((read = lines.next()) != null) {
+            long lineNo = read.number();
+            String line = read.text();
+            if (read.undecodable()) {
+                return SourceRecord.unreadable(sourceId, unit.entity(), unit.label(), lineNo, Rule.READ_ENCODING.name(),
+                        "bytes not valid in " + charset.name(), line);
+            }
             if (line.isBlank()) {
                 skipped++;
                 continue;
@@ -49,7 +60,9 @@ final class NdjsonCursor implements RecordCursor {
                 return SourceRecord.of(sourceId, unit.entity(), unit.label(), lineNo, Flattener.flatten(node));
             } catch (JsonProcessingException e) {
                 return SourceRecord.unreadable(sourceId, unit.entity(), unit.label(), lineNo,
-                        Rule.READ_JSON_MALFORMED.name(), "invalid JSON at column " + e.getLocation().getColumnNr(), line);
+                        Rule.READ_JSON_MALFORMED.name(), e instanceof StreamConstraintsException ? "nested or sized beyond "
+                                + "what a record may be: " + e.getOriginalMessage() : "invalid JSON at column "
+                                + (e.getLocation() == null ? 0 : e.getLocation().getColumnNr()), line);
             }
         }
         return null;
@@ -69,11 +82,11 @@ final class NdjsonCursor implements RecordCursor {
     /** Every line read: a record, an unreadable record or a blank line passed over. */
     @Override
     public long accounted() {
-        return lineNo;
+        return lines.lineNumber();
     }
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        lines.close();
     }
 }

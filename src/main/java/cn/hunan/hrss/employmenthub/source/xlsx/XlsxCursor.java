@@ -4,6 +4,7 @@ import cn.hunan.hrss.employmenthub.record.SourceRecord;
 import cn.hunan.hrss.employmenthub.source.ExtractUnit;
 import cn.hunan.hrss.employmenthub.source.RecordCursor;
 import cn.hunan.hrss.employmenthub.source.RowFilter;
+import cn.hunan.hrss.employmenthub.source.UnreadableFileException;
 import com.github.pjfanning.xlsx.StreamingReader;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -29,14 +31,21 @@ final class XlsxCursor implements RecordCursor {
     private final Iterator<Row> rows;
     private final RowFilter filter;
     private final List<String> header = new ArrayList<>();
+    private final String sheetName;
     private long skipped;
+    private long accounted;
 
     XlsxCursor(String sourceId, ExtractUnit unit, String sheetName, int headerRow, RowFilter filter) throws IOException {
         this.sourceId = sourceId;
         this.unit = unit;
         this.filter = filter;
-        this.workbook = StreamingReader.builder().rowCacheSize(200).bufferSize(8192).open(unit.file().toFile());
-        Sheet sheet = sheetName == null ? workbook.getSheetAt(0) : workbook.getSheet(sheetName);
+        this.sheetName = sheetName;
+        try {
+            this.workbook = StreamingReader.builder().rowCacheSize(200).bufferSize(8192).open(unit.file().toFile());
+        } catch (RuntimeException e) {
+            throw new UnreadableFileException(unit.label() + ": not a readable workbook: " + e.getMessage(), e);
+        }
+        Sheet sheet = sheet(workbook, sheetName);
         if (sheet == null) {
             workbook.close();
             throw new IOException(unit.label() + ": no sheet named '" + sheetName + "'");
@@ -44,6 +53,7 @@ final class XlsxCursor implements RecordCursor {
         this.rows = sheet.rowIterator();
         while (rows.hasNext()) {
             Row row = rows.next();
+            accounted++;
             if (row.getRowNum() + 1 == headerRow) {
                 for (int i = 0; i < row.getLastCellNum(); i++) {
                     String v = text(row.getCell(i));
@@ -54,10 +64,19 @@ final class XlsxCursor implements RecordCursor {
         }
     }
 
+    private static Sheet sheet(Workbook workbook, String name) {
+        try {
+            return name == null ? workbook.getSheetAt(0) : workbook.getSheet(name);
+        } catch (RuntimeException e) {
+            return null;    // the streaming workbook throws for a sheet it does not have
+        }
+    }
+
     @Override
     public SourceRecord next() {
         while (rows.hasNext()) {
             Row row = rows.next();
+            accounted++;
             Map<String, String> values = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 values.put(header.get(i), text(row.getCell(i)));
@@ -93,6 +112,18 @@ final class XlsxCursor implements RecordCursor {
     @Override
     public long skipped() {
         return skipped;
+    }
+
+    /** The sheet's rows as its XML part lists them, counted apart from the streaming reader. */
+    @Override
+    public OptionalLong sourceCount() throws Exception {
+        return OptionalLong.of(SheetRows.count(unit.file(), sheetName));
+    }
+
+    /** Every row the reader went through: titles, the header, records and rows passed over. */
+    @Override
+    public long accounted() {
+        return accounted;
     }
 
     @Override

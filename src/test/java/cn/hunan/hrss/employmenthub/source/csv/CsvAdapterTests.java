@@ -1,11 +1,13 @@
 package cn.hunan.hrss.employmenthub.source.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.record.SourceRecord;
 import cn.hunan.hrss.employmenthub.source.ExtractUnit;
 import cn.hunan.hrss.employmenthub.source.RecordCursor;
+import cn.hunan.hrss.employmenthub.source.UnreadableFileException;
 import cn.hunan.hrss.employmenthub.source.config.EntityMapping;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
 import cn.hunan.hrss.employmenthub.source.config.SourceKind;
@@ -52,20 +54,58 @@ class CsvAdapterTests {
         assertThat(records.get(3).values().get(SourceRecord.RAW_LINE)).startsWith("4,").endsWith(",150102198807303035");
     }
 
-    private List<SourceRecord> readAll(Path file) throws Exception {
+    @Test
+    void aQuoteStillOpenWhereTheFileEndsMakesTheFileIncompleteAndItsLinesAreStillRead() throws Exception {
+        Path file = dir.resolve("persons.csv");
+        Files.write(file, "标题,,\r\n序号,姓名,身份证号\r\n1,张三,11010519491231002X\r\n2,\"李四,3604\r\n3,王五,1101"
+                .getBytes(GBK));
+
+        try (RecordCursor cursor = open(file)) {
+            List<SourceRecord> records = drain(cursor);
+
+            assertThat(records).extracting(SourceRecord::readError).containsExactly(null, "READ_CSV_MALFORMED", null);
+            assertThat(records.get(1).readDetail()).startsWith("a quoted value is still open where the file ends");
+            assertThat(cursor.complete()).isFalse();
+            assertThat(cursor.accounted()).isEqualTo(cursor.sourceCount().getAsLong()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void aHeaderNamingAMappedColumnTwiceMakesTheFileUnreadableButAnUnmappedTwinIsHarmless() throws Exception {
+        Path twice = dir.resolve("persons.csv");
+        Files.write(twice, "标题,,\r\n序号,姓名,姓名\r\n1,张三,李四\r\n".getBytes(GBK));
+        assertThatThrownBy(() -> open(twice)).isInstanceOf(UnreadableFileException.class)
+                .hasMessage("the header names the mapped column '姓名' twice (columns 2 and 3): which value is meant is unknown")
+                .extracting(e -> ((UnreadableFileException) e).line()).isEqualTo(2L);
+
+        Files.write(twice, "标题,,,\r\n序号,姓名,备注,备注\r\n1,张三,甲,乙\r\n".getBytes(GBK));
+        try (RecordCursor cursor = open(twice)) {
+            assertThat(drain(cursor)).singleElement().satisfies(r -> assertThat(r.values()).containsEntry("姓名", "张三"));
+        }
+    }
+
+    private RecordCursor open(Path file) throws Exception {
         EntityMapping mapping = new EntityMapping("person", null, null, null, "persons.csv", null, 2,
                 new EntityMapping.SkipRows(true, "序号", "小计|合计"), null, Map.of("name", "姓名"), null, null);
         SourceDefinition source = new SourceDefinition("ly", null, SourceKind.CSV, "430481", null, null, null, null, null,
                 new SourceDefinition.FileSettings("GBK", ",", 2, null), List.of(mapping), null);
-        ExtractUnit unit = new ExtractUnit(EntityType.PERSON, mapping, "persons.csv", file, "sha");
+        return new CsvAdapter().open(source, null, new ExtractUnit(EntityType.PERSON, mapping, "persons.csv", file, "sha"), null);
+    }
+
+    private static List<SourceRecord> drain(RecordCursor cursor) throws Exception {
         List<SourceRecord> out = new ArrayList<>();
-        try (RecordCursor cursor = new CsvAdapter().open(source, null, unit, null)) {
-            SourceRecord r;
-            while ((r = cursor.next()) != null) {
-                out.add(r);
-            }
-            assertThat(cursor.skipped()).isEqualTo(2);
+        SourceRecord r;
+        while ((r = cursor.next()) != null) {
+            out.add(r);
         }
         return out;
+    }
+
+    private List<SourceRecord> readAll(Path file) throws Exception {
+        try (RecordCursor cursor = open(file)) {
+            List<SourceRecord> out = drain(cursor);
+            assertThat(cursor.skipped()).isEqualTo(2);
+            return out;
+        }
     }
 }

@@ -68,6 +68,8 @@ class XlsxAdapterTests {
                 last = r;
                 count++;
             }
+            // the sheet's own count of its rows: title, header and records
+            assertThat(cursor.sourceCount().getAsLong()).isEqualTo(cursor.accounted()).isEqualTo(rows + 2);
         }
 
         // then
@@ -75,5 +77,27 @@ class XlsxAdapterTests {
         assertThat(first.line()).isEqualTo(3);
         assertThat(first.values()).containsEntry("工号", "GH0").containsEntry("入职日期", "2023-08-01").containsEntry("人数", "12");
         assertThat(last.line()).isEqualTo(rows + 2);
+    }
+
+    @Test
+    void aFileThatIsNoWorkbookIsUnreadableAsAWholeButAMissingSheetIsAMappingProblem() throws Exception {
+        Path text = Files.writeString(dir.resolve("staff.xlsx"), "序号,姓名\n1,张三\n");
+        EntityMapping mapping = new EntityMapping("staff", null, null, null, "staff.xlsx", "专干名册", 1, null, null,
+                Map.of("staff_code", "工号"), null, null);
+        SourceDefinition source = new SourceDefinition("ly-staff", null, SourceKind.XLSX, "430481", null, null, null, null,
+                null, null, List.of(mapping), null);
+        ExtractUnit unit = new ExtractUnit(EntityType.STAFF, mapping, "staff.xlsx", text, "sha");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new XlsxAdapter().open(source, null, unit, null))
+                .isInstanceOf(cn.hunan.hrss.employmenthub.source.UnreadableFileException.class)
+                .hasMessageStartingWith("staff.xlsx: not a readable workbook");
+
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(text)) {
+            wb.createSheet("名册");
+            wb.write(out);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new XlsxAdapter().open(source, null, unit, null))
+                .isNotInstanceOf(cn.hunan.hrss.employmenthub.source.UnreadableFileException.class)
+                .hasMessage("staff.xlsx: no sheet named '专干名册'");
     }
 }
