@@ -33,7 +33,11 @@ public final class GenerateCommand {
     }
 
     public static int run(CommandLine cl, PrintStream out) {
-        cl.allow(List.of("out", "counties", "persons", "seed", "source-db-url", "profile"));
+        cl.allow(List.of("out", "counties", "persons", "seed", "source-db-url", "profile", "defects"));
+        String defects = cl.option("defects", "none");
+        if (!defects.equals("none") && !defects.equals("fuzz")) {
+            throw new CommandLine.UsageException("--defects must be none or fuzz");
+        }
         String profile = cl.option("profile", "sample");
         if (!profile.equals("sample") && !profile.equals(PROVINCE_2023)) {
             throw new CommandLine.UsageException("--profile must be sample or " + PROVINCE_2023);
@@ -47,9 +51,13 @@ public final class GenerateCommand {
         }
         try {
             Map<String, Object> truth = generate(dir, profile.equals(PROVINCE_2023) ? 0 : counties, persons, seed,
-                    cl.option("source-db-url").orElse(null));
+                    cl.option("source-db-url").orElse(null), defects.equals("fuzz"));
             out.println("generated " + (profile.equals(PROVINCE_2023) ? "the calibrated province (134 counties)" : counties
                     + " counties") + ", " + persons + " persons (seed " + seed + ") in " + dir);
+            if (truth.get("fuzz") instanceof Map<?, ?> fuzz) {
+                out.println("  fuzz:   " + fuzz.get("records") + " records in six hostile sources (" + fuzz.get("hostile")
+                        + " hostile), " + ((List<?>) fuzz.get("quarantined")).size() + " to be quarantined: truth.json \"fuzz\"");
+            }
             out.println("  config: " + dir.resolve("jobs-config") + "   truth: " + dir.resolve("truth.json"));
             out.println("  run:    java -jar target/employment-hub.jar nightly --config-dir=" + dir.resolve("jobs-config")
                     + " --date=" + truth.get("run_date"));
@@ -65,6 +73,12 @@ public final class GenerateCommand {
     /** Generates {@code countyCount} sampled counties, or the calibrated province when {@code countyCount} is 0. */
     public static Map<String, Object> generate(Path dir, int countyCount, int personCount, long seed, String sourceDbUrl)
             throws IOException, SQLException {
+        return generate(dir, countyCount, personCount, seed, sourceDbUrl, false);
+    }
+
+    /** With {@code fuzz}, also six hostile sources (one per kind) whose truth is under {@code "fuzz"}. */
+    public static Map<String, Object> generate(Path dir, int countyCount, int personCount, long seed, String sourceDbUrl,
+                                               boolean fuzz) throws IOException, SQLException {
         Fakes fakes = new Fakes(seed);
         World world = countyCount == 0 ? new WorldBuilder(fakes).buildProvince2023(personCount)
                 : new WorldBuilder(fakes).build(countyCount, personCount);
@@ -122,6 +136,21 @@ public final class GenerateCommand {
         truth.put("parked_by_rule", ledger.parkedByRule());
         truth.put("fuzzy_persons", ledger.fuzzy());
         truth.put("marts", new TruthMarts(world).all());
+        if (fuzz) {
+            FuzzWriter fuzzWriter = new FuzzWriter(config, seed, world.counties.get(0).code(),
+                    new java.util.HashSet<>(world.persons.stream().map(World.Person::id).toList()));
+            SqlScript script = fuzzWriter.write();
+            if (sourceDbUrl == null) {
+                Files.writeString(config.resolve("data/fuzz/fuzz-db.sql"), script.text(), StandardCharsets.UTF_8);
+                fuzzWriter.jdbcSource("jdbc:h2:mem:fuzz;MODE=MySQL;DATABASE_TO_LOWER=TRUE;INIT=RUNSCRIPT FROM "
+                        + "'${CONFIG_DIR}/data/fuzz/fuzz-db.sql' CHARSET 'UTF-8'", "fuzz_ry", "sa");
+            } else {
+                execute(sourceDbUrl, script.statements());
+                fuzzWriter.jdbcSource(sourceDbUrl, "fuzz_ry", "root");
+            }
+            // the fuzz persons are people of their own: the marts' truth above counts the base sources only
+            truth.put("fuzz", fuzzWriter.truth());
+        }
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("truth.json").toFile(), truth);
         return truth;
     }

@@ -42,7 +42,7 @@ public final class WarehouseSnapshot {
             String name = t.toLowerCase();
             for (String p : prefixes) {
                 if (name.startsWith(p)) {
-                    out.add(name);
+                    out.add(p.equals("batch_") ? t : name);     // Spring Batch creates its tables in capitals
                 }
             }
         }
