@@ -202,9 +202,13 @@ final class ConfigChecker {
                             + type.fields().stream().map(Field::name).toList() + ")");
                 }
             }
-            for (String field : constants.keySet()) {
+            for (Map.Entry<String, String> constant : constants.entrySet()) {
+                String field = constant.getKey();
                 if (type.field(field).isEmpty()) {
                     problem(key + ".constants." + field, "unknown field '" + field + "' of " + type.key());
+                } else {
+                    checkConstant(key + ".constants." + field, type.field(field).get(), constant.getValue(),
+                            m.values() == null ? null : m.values().get(field));
                 }
             }
             for (Field f : type.fields()) {
@@ -220,6 +224,26 @@ final class ConfigChecker {
                     Pattern.compile(m.skipRows().pattern());
                 } catch (PatternSyntaxException e) {
                     problem(key + ".skip-rows.pattern", "not a regular expression: " + e.getDescription());
+                }
+            }
+        }
+
+        /**
+         * A constant of a code field must be what a record's value would have to be: a code of its table, a label or
+         * synonym the table knows, or a value mapped under {@code values} for that field.
+         */
+        private void checkConstant(String key, Field f, String value, Map<String, String> mapped) {
+            if ((f.type() != FieldType.CODE && f.type() != FieldType.CODES) || f.arg() == null || !CodeTables.exists(f.arg())
+                    || value == null) {
+                return;
+            }
+            List<String> parts = f.type() == FieldType.CODES ? List.of(value.split("[,、;|\\s]+")) : List.of(value.strip());
+            for (String part : parts) {
+                boolean known = CodeTables.isCode(f.arg(), part) || CodeTables.lookup(f.arg(), part).isPresent()
+                        || mapped != null && mapped.containsKey(part);
+                if (!part.isEmpty() && !known) {
+                    problem(key, "'" + part + "' is not a code of table " + f.arg() + " (codes: "
+                            + CodeTables.codes(f.arg()).keySet() + ")");
                 }
             }
         }

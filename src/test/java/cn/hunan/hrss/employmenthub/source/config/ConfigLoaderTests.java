@@ -117,7 +117,8 @@ class ConfigLoaderTests {
                   - entity: person
                     path: data/missing/*.csv
                     columns: {nam: 姓名}
-                    values: {gender: {男: "3"}}
+                    values: {gender: {男: "3"}, channel: {村级台账: station}}
+                    constants: {channel: village-book, categories: "rural 失业人员 astronaut", education: 村级台账}
                 """;
         assertThat(problems(bad)).contains(
                 "region: '439999' is not a Hunan province, city or county code",
@@ -126,7 +127,11 @@ class ConfigLoaderTests {
                 "entities[1].path: 'data/missing/*.csv' does not exist",
                 "entities[1].columns.nam: unknown field 'nam' of person",
                 "entities[1].columns: required field 'name' of person is not mapped",
-                "entities[1].values.gender.男: '3' is not a code of table gender");
+                "entities[1].values.gender.男: '3' is not a code of table gender",
+                "entities[1].constants.channel: 'village-book' is not a code of table channel",
+                "entities[1].constants.categories: 'astronaut' is not a code of table category");
+        assertThat(problems(bad)).doesNotContain("constants.categories: 'rural'", "constants.categories: '失业人员'")
+                .contains("entities[1].constants.education: '村级台账' is not a code of table education");
     }
 
     @Test
