@@ -3,6 +3,7 @@ package cn.hunan.hrss.employmenthub.quality;
 import cn.hunan.hrss.employmenthub.quality.AuditData.RuleLine;
 import cn.hunan.hrss.employmenthub.quality.AuditData.Sample;
 import cn.hunan.hrss.employmenthub.quality.AuditData.SourceLine;
+import cn.hunan.hrss.employmenthub.quality.AuditData.UnitLine;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,14 @@ public final class AuditCsv {
             for (SourceLine s : a.sources()) {
                 p.printRecord(a.run().id(), s.sourceId(), s.entity(), s.read(), s.loaded(), s.merged(), s.quarantined(), s.parked(),
                         s.held(), s.rejectRate(), s.loadRate());
+            }
+        }
+        Path units = dir.resolve("units.csv");
+        try (CSVPrinter p = printer(units, "run_id", "source_id", "entity", "unit", "counted_at_source", "records_read",
+                "rows_skipped", "remembered")) {
+            for (UnitLine u : a.units()) {
+                p.printRecord(a.run().id(), u.sourceId(), u.entity(), u.unit(), u.counted(), u.read(), u.skipped(),
+                        u.remembered() ? "yes" : "no");
             }
         }
         Path rules = dir.resolve("rules.csv");

@@ -9,8 +9,8 @@ import java.util.Map;
  * Everything an audit report shows about one run, gathered from the warehouse. Personal data appears only
  * masked: samples come from the masked copies kept in the landing area and quarantine.
  */
-public record AuditData(Run run, List<SourceLine> sources, List<RuleLine> rules, Map<String, List<Sample>> samples,
-                        Map<String, List<TrendPoint>> trend, List<Jump> jumps) {
+public record AuditData(Run run, List<SourceLine> sources, List<UnitLine> units, List<RuleLine> rules,
+                        Map<String, List<Sample>> samples, Map<String, List<TrendPoint>> trend, List<Jump> jumps) {
 
     public record Run(long id, LocalDate date, String status, String message) {
     }
@@ -24,6 +24,15 @@ public record AuditData(Run run, List<SourceLine> sources, List<RuleLine> rules,
         public BigDecimal loadRate() {
             return rate(loaded + merged, read);
         }
+    }
+
+    /**
+     * One file or table read: what the source itself holds ({@code counted}: physical lines, JSON elements, sheet rows,
+     * database rows; null where it broke before it could be counted), the records read from it, the rows passed over,
+     * and whether it is remembered as loaded (a file cut off or broken is not, and is read again).
+     */
+    public record UnitLine(String sourceId, String entity, String unit, Long counted, long read, long skipped,
+                           boolean remembered) {
     }
 
     public record RuleLine(String rule, String severity, String entities, String description, long records) {

@@ -4,6 +4,7 @@ import cn.hunan.hrss.employmenthub.quality.AuditData.Jump;
 import cn.hunan.hrss.employmenthub.quality.AuditData.RuleLine;
 import cn.hunan.hrss.employmenthub.quality.AuditData.Sample;
 import cn.hunan.hrss.employmenthub.quality.AuditData.SourceLine;
+import cn.hunan.hrss.employmenthub.quality.AuditData.UnitLine;
 import cn.hunan.hrss.employmenthub.quality.AuditData.TrendPoint;
 import java.math.BigDecimal;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class AuditHtml {
                 .append("</style></head><body>\n");
         header(h, a);
         sources(h, a.sources());
+        units(h, a.units());
         rules(h, a.rules());
         samples(h, a.rules(), a.samples());
         trend(h, a.trend());
@@ -65,6 +67,23 @@ public final class AuditHtml {
                     .append("</td><td class=\"n\">").append(percent(s.loadRate())).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
+    }
+
+    private static void units(StringBuilder h, List<UnitLine> units) {
+        h.append("<details><summary>Per file and table (").append(units.size()).append("): the source's own count</summary>\n")
+                .append("<p>Counted at source: physical lines of a text file, elements of a JSON array, rows of a sheet, rows ")
+                .append("of the database window, counted apart from the parser; the reader accounted for every one of them. ")
+                .append("A unit not remembered (cut off or broken) is read again.</p>\n")
+                .append("<table id=\"units\"><thead><tr><th>source</th><th>entity</th><th>file or table</th>")
+                .append("<th>counted at source</th><th>records read</th><th>rows passed over</th><th>remembered</th></tr>")
+                .append("</thead><tbody>\n");
+        for (UnitLine u : units) {
+            h.append("<tr><td>").append(esc(u.sourceId())).append("</td><td>").append(esc(u.entity())).append("</td><td>")
+                    .append(esc(u.unit())).append("</td><td class=\"n\">").append(u.counted() == null ? "–" : u.counted())
+                    .append("</td>").append(num(u.read())).append(num(u.skipped())).append("<td class=\"")
+                    .append(u.remembered() ? "ok\">yes" : "bad\">no").append("</td></tr>\n");
+        }
+        h.append("</tbody></table></details>\n");
     }
 
     private static void rules(StringBuilder h, List<RuleLine> rules) {

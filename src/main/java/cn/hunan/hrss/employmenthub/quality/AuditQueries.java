@@ -5,6 +5,7 @@ import cn.hunan.hrss.employmenthub.quality.AuditData.RuleLine;
 import cn.hunan.hrss.employmenthub.quality.AuditData.Sample;
 import cn.hunan.hrss.employmenthub.quality.AuditData.SourceLine;
 import cn.hunan.hrss.employmenthub.quality.AuditData.TrendPoint;
+import cn.hunan.hrss.employmenthub.quality.AuditData.UnitLine;
 import cn.hunan.hrss.employmenthub.validation.Rule;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -45,6 +46,11 @@ public class AuditQueries {
                 + "merged_count, quarantined_count, parked_count, held_count FROM etl_reconciliation WHERE run_id = ? "
                 + "ORDER BY source_id, entity", (rs, i) -> new SourceLine(rs.getString(1), rs.getString(2), rs.getLong(3),
                 rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)), runId);
+        List<UnitLine> units = jdbc.query("SELECT source_id, entity, unit_label, source_count, rows_read, rows_skipped, "
+                + "CASE WHEN fingerprint IS NOT NULL OR watermark IS NOT NULL THEN 1 ELSE 0 END FROM etl_extract_log "
+                + "WHERE run_id = ? ORDER BY source_id, entity, unit_label", (rs, i) -> new UnitLine(rs.getString(1),
+                rs.getString(2), rs.getString(3), (Long) rs.getObject(4, Long.class), rs.getLong(5), rs.getLong(6),
+                rs.getInt(7) == 1), runId);
         List<RuleLine> rules = new ArrayList<>();
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
         jdbc.query("SELECT rule_code, severity, COUNT(*) FROM dq_violation WHERE run_id = ? GROUP BY rule_code, severity "
@@ -61,7 +67,7 @@ public class AuditQueries {
                     rs.getString(5), rs.getString(6), rs.getString(7)), runId, r.rule()));
         }
         Map<String, List<TrendPoint>> trend = trend(runId);
-        return new AuditData(run, sources, rules, samples, trend, jumps(runId, trend));
+        return new AuditData(run, sources, units, rules, samples, trend, jumps(runId, trend));
     }
 
     /** Per source, its last {@value #TREND_RUNS} runs up to this one that read anything from it, oldest first. */

@@ -96,6 +96,10 @@ class FuzzNightOnMariaDbTests extends MariaDbWarehouseTest {
         assertThat(WarehouseSnapshot.plainPersonalData(jdbc, WarehouseSnapshot.tables(jdbc, "wh_", "stg_", "landing",
                 "quarantine", "dq_", "etl_", "mart_", "batch_"))).isEmpty();
         Path report = AuditCommand.write(audit.load(1), Files.createDirectories(dir.resolve("audit")));
+        assertThat(Files.readAllLines(report.resolveSibling("units.csv"))).as("the audit shows each unit's own count")
+                .contains("1,fuzz-csv-gbk,person,data/fuzz/csv-gbk/persons-cut.csv,22,21,0,no",
+                        "1,fuzz-csv-gbk,person,data/fuzz/csv-gbk/persons-dup.csv,,1,0,no",
+                        "1,fuzz-jdbc,person,fuzz_ry,1000,1000,0,yes");
         try (Stream<Path> files = Files.walk(report.getParent())) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 assertThat(WarehouseSnapshot.plainPersonalData(Files.readString(f, StandardCharsets.UTF_8))).as(f.toString())
