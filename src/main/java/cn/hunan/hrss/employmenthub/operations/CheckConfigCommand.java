@@ -8,7 +8,6 @@ import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
 import cn.hunan.hrss.employmenthub.system.PiiMasker;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -24,7 +23,7 @@ public final class CheckConfigCommand {
         cl.allow(List.of("connect"));
         JobsConfig config = load(cl, out);
         if (cl.options().containsKey("connect")) {
-            List<ConfigProblem> problems = MappingProbe.check(config, LocalDate.now());
+            List<ConfigProblem> problems = MappingProbe.check(config, config.defaults().today(java.time.Clock.systemUTC()));
             problems.forEach(p -> out.println(PiiMasker.mask(p.toString())));
             if (!problems.isEmpty()) {
                 out.println("FAILED: " + problems.size() + " mapping problem(s) found against the live sources");

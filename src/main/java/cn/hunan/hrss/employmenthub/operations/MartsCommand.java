@@ -49,7 +49,9 @@ public class MartsCommand {
 
     public int report(CommandLine cl, PrintStream out) throws IOException {
         migrator.migrate();
-        int year = cl.intOption("year", LocalDate.now().getYear() - 1);
+        // the province's year, in its time zone (Hunan's is Asia/Shanghai whatever the server's is)
+        int year = cl.intOption("year", LocalDate.now(java.time.ZoneId.of(
+                cn.hunan.hrss.employmenthub.source.config.Defaults.Schedule.DEFAULT_ZONE)).getYear() - 1);
         LocalDate asOf = cl.option("as-of").map(MartsCommand::date).orElse(null);
         List<HeadlineReport.Line> lines = report.lines(year, asOf);
         out.println("湖南省基层公共就业服务 " + year + " (Hunan grassroots public employment service)"

@@ -35,7 +35,8 @@ public class NightlyCommand {
     private final GracefulStop gracefulStop;
 
     public NightlyCommand(NightLauncher launcher, RunRecovery recovery, WarehouseLock lock, WarehouseMigrator migrator,
-                          Reconciler reconciler, KeyGuard keys, GracefulStop gracefulStop) {
+                          Reconciler reconciler, KeyGuard keys, GracefulStop gracefulStop, java.time.Clock clock) {
+        this.clock = clock;
         this.launcher = launcher;
         this.recovery = recovery;
         this.lock = lock;
@@ -45,8 +46,10 @@ public class NightlyCommand {
         this.gracefulStop = gracefulStop;
     }
 
+    private final java.time.Clock clock;
+
     public int run(CommandLine cl, JobsConfig config, PrintStream out) throws Exception {
-        LocalDate date = parseDate(cl.option("date", LocalDate.now().minusDays(1).toString()));
+        LocalDate date = parseDate(cl.option("date", config.defaults().yesterday(clock).toString()));
         boolean rerun = cl.options().containsKey("rerun");
         return gracefulStop.guard(() -> {
             try (WarehouseLock.Held held = lock.acquire("nightly --date=" + date + (rerun ? " --rerun" : ""))) {

@@ -8,6 +8,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class HubConfiguration {
 
+    /** The time source; business dates are taken from it in the schedule's time zone, never the JVM's default. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
+    java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
+
     @Bean
     PersonalData personalData(@Value("${hub.pii.key:}") String key, @Value("${hub.pii.previous-key:}") String previous,
                               @Value("${hub.pii.match-key:}") String matchKey) {

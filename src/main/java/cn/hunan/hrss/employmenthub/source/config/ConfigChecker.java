@@ -43,6 +43,27 @@ final class ConfigChecker {
         }
         checkSurvivorship(ids, problems);
         checkMatching(problems);
+        checkSchedule(problems);
+    }
+
+    private void checkSchedule(List<ConfigProblem> problems) {
+        Defaults.Schedule schedule = defaults.schedule();
+        if (schedule == null) {
+            return;
+        }
+        if (schedule.cron() != null && !org.springframework.scheduling.support.CronExpression.isValidExpression(schedule.cron())) {
+            problems.add(new ConfigProblem("defaults.yml", "schedule.cron", "'" + schedule.cron() + "' is not a cron "
+                    + "expression of six fields (second minute hour day month weekday), e.g. '0 0 2 * * *'"));
+        }
+        try {
+            schedule.zoneId();
+        } catch (java.time.DateTimeException e) {
+            problems.add(new ConfigProblem("defaults.yml", "schedule.zone", "unknown time zone '" + schedule.zone()
+                    + "' (e.g. Asia/Shanghai)"));
+        }
+        if (schedule.catchUpDays() != null && (schedule.catchUpDays() < 0 || schedule.catchUpDays() > 31)) {
+            problems.add(new ConfigProblem("defaults.yml", "schedule.catch-up-days", "must be 0 to 31"));
+        }
     }
 
     private void checkMatching(List<ConfigProblem> problems) {

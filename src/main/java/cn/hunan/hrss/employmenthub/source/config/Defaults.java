@@ -14,12 +14,51 @@ public record Defaults(
         Matching matching,
         @JsonProperty("chunk-size") Integer chunkSize,
         Integer parallelism,
-        Map<String, Map<String, List<String>>> survivorship) {
+        Map<String, Map<String, List<String>>> survivorship,
+        Schedule schedule) {
 
     /** What a source pattern in {@code survivorship} may contain: a source id's characters and {@code *}. */
     public static final Pattern SOURCE_PATTERN = Pattern.compile("[A-Za-z0-9_.*-]+");
 
-    public static final Defaults NONE = new Defaults(null, null, null, null, null, null, null, null);
+    public static final Defaults NONE = new Defaults(null, null, null, null, null, null, null, null, null);
+
+    /**
+     * When {@code serve} runs the night: a Spring cron expression (second minute hour day month weekday) in
+     * {@code zone}, the time zone business dates are taken in everywhere; {@code catch-up-days}: how many missed
+     * nights before today a starting service runs first (0: none).
+     */
+    public record Schedule(String cron, String zone, @JsonProperty("catch-up-days") Integer catchUpDays) {
+
+        public static final String DEFAULT_CRON = "0 0 2 * * *";
+        public static final String DEFAULT_ZONE = "Asia/Shanghai";
+        public static final int DEFAULT_CATCH_UP_DAYS = 3;
+
+        public String cronOrDefault() {
+            return cron == null ? DEFAULT_CRON : cron;
+        }
+
+        public java.time.ZoneId zoneId() {
+            return java.time.ZoneId.of(zone == null ? DEFAULT_ZONE : zone);
+        }
+
+        public int catchUpDaysOrDefault() {
+            return catchUpDays == null ? DEFAULT_CATCH_UP_DAYS : catchUpDays;
+        }
+    }
+
+    public Schedule scheduleOrDefault() {
+        return schedule == null ? new Schedule(null, null, null) : schedule;
+    }
+
+    /** Today in the schedule's time zone, never the JVM's: a server on UTC at 02:00 Beijing time is still on yesterday. */
+    public java.time.LocalDate today(java.time.Clock clock) {
+        return java.time.LocalDate.now(clock.withZone(scheduleOrDefault().zoneId()));
+    }
+
+    /** The business date a night started now processes: yesterday, in the schedule's time zone. */
+    public java.time.LocalDate yesterday(java.time.Clock clock) {
+        return today(clock).minusDays(1);
+    }
 
     /**
      * Per entity and attribute, the sources (ids, {@code *} as a wildcard) whose value wins, best first; sources not

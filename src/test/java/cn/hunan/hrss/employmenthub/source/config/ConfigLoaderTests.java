@@ -137,6 +137,7 @@ class ConfigLoaderTests {
     @Test
     void survivorshipAndMatchingMustNameRealFieldsSourcesAndComparisons() throws IOException {
         Files.writeString(dir.resolve("defaults.yml"), """
+                schedule: {cron: "0 2 * * *", zone: Asia/Beijing, catch-up-days: -1}
                 matching: {auto-merge: 4, review: 6, weights: {name-exakt: 3, birth-close: 1}}
                 survivorship:
                   person: {phone: [ly-register, online-platfrom], id_number: [ly-register], educaton: ["ly-*"]}
@@ -151,7 +152,11 @@ class ConfigLoaderTests {
                 "survivorship.persn: unknown entity 'persn'",
                 "survivorship.employer.name[0]: not a source id or pattern",
                 "matching.weights.name-exakt: unknown comparison; known: name-exact, name-sounds-alike",
-                "matching.auto-merge: 4 is below review 6").doesNotContain("phone[0]").doesNotContain("weights.birth-close");
+                "matching.auto-merge: 4 is below review 6",
+                "defaults.yml: schedule.cron: '0 2 * * *' is not a cron expression of six fields",
+                "defaults.yml: schedule.zone: unknown time zone 'Asia/Beijing'",
+                "defaults.yml: schedule.catch-up-days: must be 0 to 31")
+                .doesNotContain("phone[0]").doesNotContain("weights.birth-close");
     }
 
     @Test
