@@ -46,7 +46,7 @@ public class EmploymentHubApplication {
                 case "check-config" -> CheckConfigCommand.run(cl, out);
                 case "generate" -> GenerateCommand.run(cl, out);
                 case "nightly" -> {
-                    cl.allow(java.util.List.of("date", "rerun"));
+                    cl.allow(java.util.List.of("date", "rerun", "reason"));
                     JobsConfig config = CheckConfigCommand.load(cl, out);
                     yield withContext(ctx -> ctx.getBean(NightlyCommand.class).run(cl, config, out));
                 }
@@ -60,8 +60,9 @@ public class EmploymentHubApplication {
                     yield withLockedContext(cl, ctx -> ctx.getBean(MartsCommand.class).rebuild(cl, out));
                 }
                 case "recover" -> {
-                    cl.allow(java.util.List.of());
-                    yield withLockedContext(cl, ctx -> ctx.getBean(StatusCommand.class).recover(out));
+                    cl.allow(java.util.List.of("reason"));
+                    yield withLockedContext(cl, ctx -> ctx.getBean(StatusCommand.class).recover(cl.option("reason").orElse(null),
+                            out));
                 }
                 case "report" -> {
                     cl.allow(java.util.List.of("year", "out", "as-of"));
@@ -72,23 +73,29 @@ public class EmploymentHubApplication {
                     yield withContext(ctx -> ctx.getBean(MatchCommand.class).list(cl, out));
                 }
                 case "split" -> {
-                    cl.allow(java.util.List.of("source", "key"));
+                    cl.allow(java.util.List.of("source", "key", "reason"));
                     yield withLockedContext(cl, ctx -> ctx.getBean(MatchCommand.class).split(cl, out));
                 }
                 case "accept" -> {
-                    cl.allow(java.util.List.of("source", "key"));
+                    cl.allow(java.util.List.of("source", "key", "reason"));
                     yield withLockedContext(cl, ctx -> ctx.getBean(MatchCommand.class).accept(cl, out));
                 }
                 case "rotate-key" -> {
-                    cl.allow(java.util.List.of());
-                    yield withLockedContext(cl, ctx -> ctx.getBean(RotateKeyCommand.class).run(out));
+                    cl.allow(java.util.List.of("reason"));
+                    yield withLockedContext(cl, ctx -> ctx.getBean(RotateKeyCommand.class).run(cl.option("reason").orElse(null),
+                            out));
+                }
+                case "history" -> {
+                    cl.allow(java.util.List.of("limit"));
+                    yield withContext(ctx -> ctx.getBean(StatusCommand.class).history(cl.intOption("limit", 50), out));
                 }
                 case "status" -> {
                     cl.allow(java.util.List.of());
                     yield withContext(ctx -> ctx.getBean(StatusCommand.class).run(out));
                 }
                 default -> throw new CommandLine.UsageException("unknown command '" + cl.command()
-                        + "' (commands: check-config, nightly, recover, generate, status, rules, audit, marts, report, matches, split, accept, rotate-key, help)");
+                        + "' (commands: check-config, nightly, recover, generate, status, history, rules, audit, marts, report, matches, split, "
+                        + "accept, rotate-key, help)");
             };
         } catch (CommandLine.UsageException e) {
             out.println("usage error: " + e.getMessage());

@@ -17,16 +17,19 @@ public final class Help {
                       mapped column is there: a table's or query's columns (no row read), a file's headers, the
                       paths of a JSON file's first records.""";
             case "nightly" -> """
-                    nightly [--date=YYYY-MM-DD] [--config-dir=DIR]
-                      Runs the nightly integration for the given business date (default: yesterday): checks the
+                    nightly [--date=YYYY-MM-DD] [--rerun [--reason=TEXT]] [--config-dir=DIR]
+                      Runs the nightly integration for the given business date (default: yesterday in the schedule's
+                      time zone, Asia/Shanghai unless defaults.yml says otherwise): checks the
                       config, extracts what changed in every enabled source since its watermark, standardises,
                       validates, quarantines, merges golden records, reconciles, rebuilds the marts, then advances
                       the watermarks. Prints the per-source summary. Exit 0 on success, 1 on failure, 3 when some
-                      sources failed their error limits and the others loaded (PARTIAL).
+                      sources failed their error limits and the others loaded (PARTIAL). A completed date is left
+                      alone; --rerun reads it again as a new run, recorded in the admin history with --reason.
                       Warehouse: WAREHOUSE_JDBC_URL / WAREHOUSE_USERNAME / WAREHOUSE_PASSWORD (default: embedded H2
                       in ./data). Personal-data keys: HUB_PII_KEY and HUB_MATCH_KEY (base64, 32+ bytes each).""";
             case "generate" -> """
                     generate --out=DIR [--counties=N] [--persons=N] [--seed=N] [--source-db-url=JDBC_URL] [--profile=P]
+                             [--defects=fuzz]
                       Writes synthetic source systems for N real Hunan counties in all four kinds (county database,
                       GBK CSV and XLSX station registers, gig-market NDJSON, online-platform JSON), messy as real
                       ones, with DIR/jobs-config/ describing them and DIR/truth.json holding what a correct run must
@@ -35,7 +38,9 @@ public final class Help {
                       --profile=province-2023: all 134 counties, calibrated so that `report --year=2023` gives the
                       seed article's end-2023 figures (platform coverage, 25,000 officers, 93 provincial experts,
                       617 specialists, 2,216 key enterprises, 27,600 recruits, 2,456 agencies, 61.83 亿元 +31.7%,
-                      7.138 million served); persons scale with --persons.""";
+                      7.138 million served); persons scale with --persons.
+                      --defects=fuzz adds six hostile sources, one of each kind, with more than 10,000 hostile records;
+                      truth.json "fuzz" names every record that must be quarantined, by file, line and rule.""";
             case "rules" -> """
                     rules
                       Lists the validation rules: code, severity (error quarantines, warning loads and flags, park holds
@@ -63,15 +68,23 @@ public final class Help {
                       review, with the score and its reasons, newest first. With --truth (a truth.json written by
                       generate), measures matching instead: pairwise precision and recall, and the records it got
                       wrong.
-                    split --source=ID --key=KEY
+                    split --source=ID --key=KEY [--reason=TEXT]
                       Undoes such a merge: the record waits for matching again and never joins that person again.
-                    accept --source=ID --key=KEY
+                    accept --source=ID --key=KEY [--reason=TEXT]
                       Accepts the person a review suggested; the next night merges the record.""";
             case "rotate-key" -> """
-                    rotate-key
+                    rotate-key [--reason=TEXT]
                       Re-encrypts every stored ID number, phone and landed record from HUB_PII_KEY_PREVIOUS (the old
                       key) to HUB_PII_KEY (the new one). Keyed hashes, and so matching, do not change (HUB_MATCH_KEY
                       stays). Can be interrupted and run again.""";
+            case "history" -> """
+                    history [--limit=N]
+                      Lists the admin actions, latest first (default 50): who (HUB_ACTOR or the operating-system user
+                      of a command), when, what, on what, why (--reason) and the outcome of every rerun, split,
+                      accept, recovery, key rotation, and every jobs-config change seen when a night starts.""";
+            case "recover" -> """
+                    recover [--reason=TEXT]
+                      Marks the runs whose process died as failed, so that the next nightly resumes them.""";
             case "status" -> """
                     status
                       Shows the last runs, the reconciliation of the latest run and the size of every golden table.""";
@@ -85,6 +98,8 @@ public final class Help {
                       nightly        run the nightly integration (extract, validate, merge, marts)
                       generate       write synthetic source systems, their jobs-config and truth.json
                       status         show recent runs and warehouse sizes
+                      history        list admin actions: who, when, what, why
+                      recover        mark runs whose process died as failed
                       rules          list the validation rules
                       audit          write a run's data-quality report (HTML and CSV)
                       marts          rebuild every mart table (--rebuild)

@@ -1,5 +1,6 @@
 package cn.hunan.hrss.employmenthub.operations;
 
+import cn.hunan.hrss.employmenthub.warehouse.AdminLog;
 import cn.hunan.hrss.employmenthub.dedup.MatchEvaluation;
 import cn.hunan.hrss.employmenthub.dedup.MatchReview;
 import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
@@ -21,11 +22,13 @@ public class MatchCommand {
     private final MatchReview review;
     private final MatchEvaluation evaluation;
     private final WarehouseMigrator migrator;
+    private final AdminLog adminLog;
 
-    public MatchCommand(MatchReview review, MatchEvaluation evaluation, WarehouseMigrator migrator) {
+    public MatchCommand(MatchReview review, MatchEvaluation evaluation, WarehouseMigrator migrator, AdminLog adminLog) {
         this.review = review;
         this.evaluation = evaluation;
         this.migrator = migrator;
+        this.adminLog = adminLog;
     }
 
     public int list(CommandLine cl, PrintStream out) throws IOException {
@@ -57,15 +60,23 @@ public class MatchCommand {
     public int split(CommandLine cl, PrintStream out) {
         migrator.migrate();
         int records = review.split(required(cl, "source"), required(cl, "key"));
-        out.println("OK: split; " + records + " record(s) wait for matching again and will not join that person again");
+        String outcome = records + " record(s) wait for matching again and will not join that person again";
+        adminLog.record(AdminLog.Actor.commandLine(), "split", target(cl), cl.option("reason").orElse(null), null, outcome);
+        out.println("OK: split; " + outcome);
         return ExitCodes.OK;
     }
 
     public int accept(CommandLine cl, PrintStream out) {
         migrator.migrate();
         review.accept(required(cl, "source"), required(cl, "key"));
+        adminLog.record(AdminLog.Actor.commandLine(), "accept", target(cl), cl.option("reason").orElse(null), null,
+                "the next night merges the record into the suggested person");
         out.println("OK: accepted; the next night merges the record into the suggested person");
         return ExitCodes.OK;
+    }
+
+    private static String target(CommandLine cl) {
+        return "source=" + required(cl, "source") + " key=" + required(cl, "key");
     }
 
     private static String required(CommandLine cl, String option) {

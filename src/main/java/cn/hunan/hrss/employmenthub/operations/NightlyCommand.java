@@ -1,5 +1,6 @@
 package cn.hunan.hrss.employmenthub.operations;
 
+import cn.hunan.hrss.employmenthub.warehouse.AdminLog;
 import cn.hunan.hrss.employmenthub.job.GracefulStop;
 import cn.hunan.hrss.employmenthub.job.NightLauncher;
 import cn.hunan.hrss.employmenthub.job.NightlyJobConfiguration;
@@ -35,8 +36,10 @@ public class NightlyCommand {
     private final GracefulStop gracefulStop;
 
     public NightlyCommand(NightLauncher launcher, RunRecovery recovery, WarehouseLock lock, WarehouseMigrator migrator,
-                          Reconciler reconciler, KeyGuard keys, GracefulStop gracefulStop, java.time.Clock clock) {
+                          Reconciler reconciler, KeyGuard keys, GracefulStop gracefulStop, java.time.Clock clock,
+                          AdminLog adminLog) {
         this.clock = clock;
+        this.adminLog = adminLog;
         this.launcher = launcher;
         this.recovery = recovery;
         this.lock = lock;
@@ -47,10 +50,21 @@ public class NightlyCommand {
     }
 
     private final java.time.Clock clock;
+    private final AdminLog adminLog;
 
     public int run(CommandLine cl, JobsConfig config, PrintStream out) throws Exception {
         LocalDate date = parseDate(cl.option("date", config.defaults().yesterday(clock).toString()));
-        boolean rerun = cl.options().containsKey("rerun");
+        return night(config, date, cl.options().containsKey("rerun"), AdminLog.Actor.commandLine(),
+                cl.option("reason").orElse(null), out);
+    }
+
+    /**
+     * Runs the night of {@code date} under the warehouse lock: starts it, resumes it, or (with {@code rerun}) runs it
+     * again as a new run, which the admin log records with its reason. Configuration changes since the last start
+     * are recorded first.
+     */
+    public int night(JobsConfig config, LocalDate date, boolean rerun, AdminLog.Actor actor, String reason, PrintStream out)
+            throws Exception {
         return gracefulStop.guard(() -> {
             try (WarehouseLock.Held held = lock.acquire("nightly --date=" + date + (rerun ? " --rerun" : ""))) {
                 Optional<String> keyProblem = prepare(out);
@@ -58,8 +72,14 @@ public class NightlyCommand {
                     out.println("FAILED: " + keyProblem.get());
                     return ExitCodes.FAILED;
                 }
+                adminLog.noticeConfig(config.dir(), actor);
                 NightLauncher.Launch launch = launcher.launch(config, date, rerun);
-                return report(launch, date, out);
+                int exit = report(launch, date, out);
+                if (rerun) {
+                    adminLog.record(actor, "rerun", "date=" + date, reason, launch.execution().getJobInstance().getInstanceId(),
+                            "exit " + exit + ", " + launch.execution().getExitStatus().getExitCode());
+                }
+                return exit;
             }
         });
     }

@@ -1,5 +1,6 @@
 package cn.hunan.hrss.employmenthub.operations;
 
+import cn.hunan.hrss.employmenthub.warehouse.AdminLog;
 import cn.hunan.hrss.employmenthub.warehouse.KeyRotation;
 import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
 import java.io.PrintStream;
@@ -12,13 +13,15 @@ public class RotateKeyCommand {
 
     private final KeyRotation rotation;
     private final WarehouseMigrator migrator;
+    private final AdminLog adminLog;
 
-    public RotateKeyCommand(KeyRotation rotation, WarehouseMigrator migrator) {
+    public RotateKeyCommand(KeyRotation rotation, WarehouseMigrator migrator, AdminLog adminLog) {
         this.rotation = rotation;
         this.migrator = migrator;
+        this.adminLog = adminLog;
     }
 
-    public int run(PrintStream out) {
+    public int run(String reason, PrintStream out) {
         migrator.migrate();
         Map<String, Long> done = rotation.rotate();
         long total = 0;
@@ -28,6 +31,8 @@ public class RotateKeyCommand {
             }
             total += e.getValue();
         }
+        adminLog.record(AdminLog.Actor.commandLine(), "rotate-key", "personal-data key", reason, null,
+                total + " value(s) re-encrypted");
         out.println("OK: " + total + " value(s) re-encrypted with the new key; " + "HUB_PII_KEY_PREVIOUS can be removed");
         return ExitCodes.OK;
     }

@@ -1,5 +1,6 @@
 package cn.hunan.hrss.employmenthub.operations;
 
+import cn.hunan.hrss.employmenthub.warehouse.AdminLog;
 import cn.hunan.hrss.employmenthub.job.RunRecovery;
 import cn.hunan.hrss.employmenthub.quality.Reconciler;
 import cn.hunan.hrss.employmenthub.quality.SummaryTable;
@@ -34,7 +35,8 @@ public class StatusCommand {
     private final RunRecovery recovery;
 
     public StatusCommand(JdbcTemplate jdbc, WarehouseMigrator migrator, Reconciler reconciler, JobRepository jobRepository,
-                         WarehouseLock lock, RunRecovery recovery) {
+                         WarehouseLock lock, RunRecovery recovery, AdminLog adminLog) {
+        this.adminLog = adminLog;
         this.jdbc = jdbc;
         this.migrator = migrator;
         this.reconciler = reconciler;
@@ -43,9 +45,28 @@ public class StatusCommand {
         this.recovery = recovery;
     }
 
-    public int recover(PrintStream out) {
+    private final AdminLog adminLog;
+
+    /** {@code history}: the admin actions, latest first. */
+    public int history(int limit, PrintStream out) {
+        migrator.migrate();
+        List<AdminLog.Action> actions = adminLog.latest(limit);
+        out.printf("%-19s %-16s %-8s %-14s %-7s %s%n", "when", "who", "via", "action", "run", "on what / why / outcome");
+        for (AdminLog.Action a : actions) {
+            out.printf("%-19s %-16s %-8s %-14s %-7s %s%n", a.actedAt().toString().replace('T', ' '), a.actor(), a.via(),
+                    a.action(), a.runId() == null ? "" : a.runId(), a.target()
+                            + (a.reason() == null ? "" : " / why: " + a.reason())
+                            + (a.outcome() == null ? "" : " / " + a.outcome()));
+        }
+        out.println("OK: " + actions.size() + " action(s)");
+        return ExitCodes.OK;
+    }
+
+    public int recover(String reason, PrintStream out) {
         List<String> recovered = recovery.recoverDead();
         recovered.forEach(line -> out.println("recovered " + line));
+        adminLog.record(AdminLog.Actor.commandLine(), "recover", "dead runs", reason, null,
+                recovered.isEmpty() ? "none found" : String.join("; ", recovered));
         out.println("OK: " + recovered.size() + " dead run(s) recovered");
         return ExitCodes.OK;
     }

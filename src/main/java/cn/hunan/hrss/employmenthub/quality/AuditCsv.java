@@ -36,6 +36,14 @@ public final class AuditCsv {
                         u.remembered() ? "yes" : "no");
             }
         }
+        Path actions = dir.resolve("actions.csv");
+        try (CSVPrinter p = printer(actions, "run_id", "acted_at", "actor", "via", "action", "target", "reason", "action_run_id",
+                "outcome")) {
+            for (var x : a.actions()) {
+                p.printRecord(a.run().id(), x.actedAt(), x.actor(), x.via(), x.action(), x.target(), x.reason(), x.runId(),
+                        x.outcome());
+            }
+        }
         Path rules = dir.resolve("rules.csv");
         try (CSVPrinter p = printer(rules, "run_id", "rule", "severity", "applies_to", "description", "records")) {
             for (RuleLine r : a.rules()) {

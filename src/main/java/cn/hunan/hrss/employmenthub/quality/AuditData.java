@@ -10,7 +10,8 @@ import java.util.Map;
  * masked: samples come from the masked copies kept in the landing area and quarantine.
  */
 public record AuditData(Run run, List<SourceLine> sources, List<UnitLine> units, List<RuleLine> rules,
-                        Map<String, List<Sample>> samples, Map<String, List<TrendPoint>> trend, List<Jump> jumps) {
+                        Map<String, List<Sample>> samples, Map<String, List<TrendPoint>> trend, List<Jump> jumps,
+                        List<cn.hunan.hrss.employmenthub.warehouse.AdminLog.Action> actions) {
 
     public record Run(long id, LocalDate date, String status, String message) {
     }

@@ -40,6 +40,7 @@ public final class AuditHtml {
         samples(h, a.rules(), a.samples());
         trend(h, a.trend());
         jumps(h, a.jumps());
+        actions(h, a.actions());
         return h.append("</body></html>\n").toString();
     }
 
@@ -84,6 +85,24 @@ public final class AuditHtml {
                     .append(u.remembered() ? "ok\">yes" : "bad\">no").append("</td></tr>\n");
         }
         h.append("</tbody></table></details>\n");
+    }
+
+    private static void actions(StringBuilder h, List<cn.hunan.hrss.employmenthub.warehouse.AdminLog.Action> actions) {
+        h.append("<h2>管理操作 Admin actions since the previous run</h2>\n");
+        if (actions.isEmpty()) {
+            h.append("<p id=\"actions-none\">None.</p>\n");
+            return;
+        }
+        h.append("<table id=\"actions\"><thead><tr><th>when</th><th>who</th><th>via</th><th>action</th><th>on what</th>")
+                .append("<th>why</th><th>run</th><th>outcome</th></tr></thead><tbody>\n");
+        for (var a : actions) {
+            h.append("<tr><td>").append(esc(a.actedAt().toString().replace('T', ' '))).append("</td><td>").append(esc(a.actor()))
+                    .append("</td><td>").append(esc(a.via())).append("</td><td>").append(esc(a.action())).append("</td><td>")
+                    .append(esc(a.target())).append("</td><td>").append(esc(a.reason())).append("</td><td>")
+                    .append(a.runId() == null ? "" : a.runId()).append("</td><td>").append(esc(a.outcome()))
+                    .append("</td></tr>\n");
+        }
+        h.append("</tbody></table>\n");
     }
 
     private static void rules(StringBuilder h, List<RuleLine> rules) {

@@ -26,9 +26,11 @@ public class AuditQueries {
     static final BigDecimal JUMP_POINTS = new BigDecimal("0.05");
 
     private final JdbcTemplate jdbc;
+    private final cn.hunan.hrss.employmenthub.warehouse.AdminLog adminLog;
 
-    public AuditQueries(JdbcTemplate jdbc) {
+    public AuditQueries(JdbcTemplate jdbc, cn.hunan.hrss.employmenthub.warehouse.AdminLog adminLog) {
         this.jdbc = jdbc;
+        this.adminLog = adminLog;
     }
 
     /** The latest run that read anything (a night that found nothing new has nothing to audit), else the latest. */
@@ -67,7 +69,20 @@ public class AuditQueries {
                     rs.getString(5), rs.getString(6), rs.getString(7)), runId, r.rule()));
         }
         Map<String, List<TrendPoint>> trend = trend(runId);
-        return new AuditData(run, sources, units, rules, samples, trend, jumps(runId, trend));
+        return new AuditData(run, sources, units, rules, samples, trend, jumps(runId, trend), actions(runId));
+    }
+
+    /**
+     * The admin actions since the run before this one finished, up to this run's end (or now, if it has not ended),
+     * and those about this run (a rerun is recorded as it ends).
+     */
+    private List<cn.hunan.hrss.employmenthub.warehouse.AdminLog.Action> actions(long runId) {
+        java.sql.Timestamp previous = jdbc.queryForObject("SELECT MAX(finished_at) FROM etl_run WHERE run_id < ?",
+                java.sql.Timestamp.class, runId);
+        java.sql.Timestamp end = jdbc.queryForObject("SELECT MAX(finished_at) FROM etl_run WHERE run_id = ?",
+                java.sql.Timestamp.class, runId);
+        return adminLog.between(previous == null ? java.time.LocalDateTime.of(2000, 1, 1, 0, 0) : previous.toLocalDateTime(),
+                end == null ? java.time.LocalDateTime.of(9999, 1, 1, 0, 0) : end.toLocalDateTime(), runId);
     }
 
     /** Per source, its last {@value #TREND_RUNS} runs up to this one that read anything from it, oldest first. */

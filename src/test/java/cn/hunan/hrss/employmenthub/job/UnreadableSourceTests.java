@@ -58,27 +58,34 @@ class UnreadableSourceTests extends H2WarehouseTest {
 
     @Test
     void aUnitThatHoldsMoreThanTheReaderAccountedForFailsItsSource() throws Exception {
+        // given: a county query whose rows are not the same twice (a sequence decides): its count in the read's
+        // snapshot says 3, the read itself then finds none
         register();
-        Files.writeString(config.resolve("sources/online.yml"), """
-                id: online
-                kind: json
+        Files.writeString(config.resolve("drift.sql"), """
+                DROP TABLE IF EXISTS jy_ry; DROP SEQUENCE IF EXISTS drift; CREATE SEQUENCE drift;
+                CREATE TABLE jy_ry (xm VARCHAR(20), sfzh VARCHAR(18));
+                INSERT INTO jy_ry VALUES ('甲', '11010519491231002X'), ('乙', '360426199101010071'),
+                  ('丙', '430481199710023356'), ('丁', '430481198606118131'), ('戊', '110102199101010078');
+                """);
+        Files.writeString(config.resolve("sources/county.yml"), """
+                id: county
+                kind: jdbc
                 region: "430481"
-                file: {format: array}
+                connection: {url: "jdbc:h2:mem:drift;INIT=RUNSCRIPT FROM '${CONFIG_DIR}/drift.sql'", username: sa,
+                             password: "${NO_PASSWORD:}"}
                 entities:
                   - entity: person
-                    path: persons.json
-                    columns: {name: name, id_number: id}
+                    query: "SELECT xm, sfzh FROM jy_ry WHERE NEXT VALUE FOR drift <= 3"
+                    columns: {name: xm, id_number: sfzh}
                 """);
-        Files.writeString(config.resolve("persons.json"), "[{\"name\": \"张三\", \"id\": \"11010519491231002X\"}, 5,\n"
-                + " {\"name\": \"李四\", \"id\": \"360426199101010071\"}]");
         Files.writeString(config.resolve("persons.csv"), "name,id\r\n王五,430481199710023356\r\n\"赵\n六\",430481198606118131\r\n");
         migrator.migrate();
 
         Printed night = nightlyCommand(config, "2023-12-31");
 
         assertThat(night.exit()).as(night.text()).isEqualTo(ExitCodes.PARTIAL);
-        assertThat(night.lastLine()).contains("source online could not be read")
-                .contains("persons.json holds 3 by its own count (rows, lines or elements) but the reader accounted for 1");
+        assertThat(night.lastLine()).contains("source county could not be read")
+                .contains("person-query holds 3 by its own count (rows, lines or elements) but the reader accounted for 0");
         assertThat(jdbc.queryForMap("SELECT rows_read, source_count FROM etl_extract_log WHERE source_id = 'register'"))
                 .as("a quoted value over two lines: 4 lines, 2 records").containsEntry("ROWS_READ", 2L)
                 .containsEntry("SOURCE_COUNT", 4L);
