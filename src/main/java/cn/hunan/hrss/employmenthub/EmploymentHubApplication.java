@@ -10,6 +10,7 @@ import cn.hunan.hrss.employmenthub.operations.MatchCommand;
 import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
 import cn.hunan.hrss.employmenthub.operations.RotateKeyCommand;
 import cn.hunan.hrss.employmenthub.operations.RulesCommand;
+import cn.hunan.hrss.employmenthub.operations.ServeCommand;
 import cn.hunan.hrss.employmenthub.operations.StatusCommand;
 import cn.hunan.hrss.employmenthub.generator.GenerateCommand;
 import cn.hunan.hrss.employmenthub.source.config.ConfigException;
@@ -49,6 +50,11 @@ public class EmploymentHubApplication {
                     cl.allow(java.util.List.of("date", "rerun", "reason"));
                     JobsConfig config = CheckConfigCommand.load(cl, out);
                     yield withContext(ctx -> ctx.getBean(NightlyCommand.class).run(cl, config, out));
+                }
+                case "serve" -> {
+                    cl.allow(java.util.List.of());
+                    JobsConfig config = CheckConfigCommand.load(cl, out);
+                    yield withContext(ctx -> ctx.getBean(ServeCommand.class).run(config.dir(), out));
                 }
                 case "rules" -> RulesCommand.run(cl, out);
                 case "audit" -> {
@@ -94,7 +100,7 @@ public class EmploymentHubApplication {
                     yield withContext(ctx -> ctx.getBean(StatusCommand.class).run(out));
                 }
                 default -> throw new CommandLine.UsageException("unknown command '" + cl.command()
-                        + "' (commands: check-config, nightly, recover, generate, status, history, rules, audit, marts, report, matches, split, "
+                        + "' (commands: check-config, nightly, serve, recover, generate, status, history, rules, audit, marts, report, matches, split, "
                         + "accept, rotate-key, help)");
             };
         } catch (CommandLine.UsageException e) {

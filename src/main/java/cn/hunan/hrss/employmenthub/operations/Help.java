@@ -77,6 +77,13 @@ public final class Help {
                       Re-encrypts every stored ID number, phone and landed record from HUB_PII_KEY_PREVIOUS (the old
                       key) to HUB_PII_KEY (the new one). Keyed hashes, and so matching, do not change (HUB_MATCH_KEY
                       stays). Can be interrupted and run again.""";
+            case "serve" -> """
+                    serve [--config-dir=DIR]
+                      Runs as a service: first the nights missed while it was down (defaults.yml
+                      schedule.catch-up-days, default 3), then the night on schedule.cron in schedule.zone (default
+                      '0 0 2 * * *', Asia/Shanghai) for yesterday in that zone. Two instances against one warehouse
+                      never run a night twice: the one that finds the warehouse lock held logs it. SIGTERM stops a
+                      running night at a chunk boundary (resumed by the next start) and ends the service.""";
             case "history" -> """
                     history [--limit=N]
                       Lists the admin actions, latest first (default 50): who (HUB_ACTOR or the operating-system user
@@ -96,6 +103,7 @@ public final class Help {
                     commands:
                       check-config   validate jobs-config/ and exit
                       nightly        run the nightly integration (extract, validate, merge, marts)
+                      serve          run the nightly on its schedule (defaults.yml), catching up missed nights
                       generate       write synthetic source systems, their jobs-config and truth.json
                       status         show recent runs and warehouse sizes
                       history        list admin actions: who, when, what, why
