@@ -51,6 +51,12 @@ public class EmploymentHubApplication {
                     JobsConfig config = CheckConfigCommand.load(cl, out);
                     yield withContext(ctx -> ctx.getBean(NightlyCommand.class).run(cl, config, out));
                 }
+                case "reprocess" -> {
+                    cl.allow(java.util.List.of("source", "county", "entity", "from", "to", "reason", "dry-run"));
+                    JobsConfig config = CheckConfigCommand.load(cl, out);
+                    yield withContext(ctx -> ctx.getBean(cn.hunan.hrss.employmenthub.operations.ReprocessCommand.class)
+                            .run(cl, config, out));
+                }
                 case "serve" -> {
                     cl.allow(java.util.List.of());
                     JobsConfig config = CheckConfigCommand.load(cl, out);
@@ -100,7 +106,7 @@ public class EmploymentHubApplication {
                     yield withContext(ctx -> ctx.getBean(StatusCommand.class).run(out));
                 }
                 default -> throw new CommandLine.UsageException("unknown command '" + cl.command()
-                        + "' (commands: check-config, nightly, serve, recover, generate, status, history, rules, audit, marts, report, matches, split, "
+                        + "' (commands: check-config, nightly, serve, reprocess, recover, generate, status, history, rules, audit, marts, report, matches, split, "
                         + "accept, rotate-key, help)");
             };
         } catch (CommandLine.UsageException e) {

@@ -41,6 +41,9 @@ public class NightLauncher {
     public static final String DATE = "date";
     public static final String RERUN = "rerun";
     public static final String CONFIG_DIR = "configDir";
+    /** A reprocess's sources (comma-separated ids) and entity: non-identifying, carried into restarts. */
+    public static final String SCOPE_SOURCES = "scopeSources";
+    public static final String SCOPE_ENTITY = "scopeEntity";
     private static final Logger log = LoggerFactory.getLogger(NightLauncher.class);
 
     private final JobOperator jobOperator;
@@ -100,6 +103,28 @@ public class NightLauncher {
             execution = restart(last);
             restarted = true;
         }
+        return withRetries(execution, restarted);
+    }
+
+    /**
+     * Reprocesses the night of {@code date} for a scope: a new run of that date (the next {@code rerun}) that reads
+     * only the sources {@code sources} (comma-separated), only {@code entity} of them when it is not null. The caller
+     * has made those sources forget what they had read, and holds the warehouse lock.
+     */
+    public Launch reprocess(JobsConfig config, LocalDate date, String sources, String entity) throws Exception {
+        JobExecution last = lastExecution(date);
+        long next = last == null ? 0 : last.getJobParameters().getLong(RERUN, 0L) + 1;
+        JobParametersBuilder parameters = new JobParametersBuilder(parameters(date, next, config))
+                .addString(SCOPE_SOURCES, sources, false);
+        if (entity != null) {
+            parameters.addString(SCOPE_ENTITY, entity, false);
+        }
+        return withRetries(jobOperator.start(nightlyJob, parameters.toJobParameters()), false);
+    }
+
+    private Launch withRetries(JobExecution first, boolean restartedAlready) throws Exception {
+        JobExecution execution = first;
+        boolean restarted = restartedAlready;
         Duration pause = backoff;
         for (int attempt = 1; attempt <= retries && execution.getStatus() == BatchStatus.FAILED && transient_(execution); attempt++) {
             log.warn("run {} failed of a transient database error; restart {} of {} in {} s",

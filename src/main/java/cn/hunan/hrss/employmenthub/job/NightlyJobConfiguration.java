@@ -65,9 +65,10 @@ public class NightlyJobConfiguration {
                                       @Value("#{jobParameters['configDir']}") String configDir,
                                       @Value("#{stepExecutionContext['sourceId']}") String sourceId,
                                       @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId,
-                                      @Value("#{jobParameters['date']}") LocalDate runDate) {
+                                      @Value("#{jobParameters['date']}") LocalDate runDate,
+                                      @Value("#{jobParameters['scopeEntity']}") String scopeEntity) {
         JobsConfig config = configs.get(configDir);
-        return new SourceItemReader(config.source(sourceId).orElseThrow(), config, bookkeeping, runId, runDate);
+        return new SourceItemReader(config.source(sourceId).orElseThrow(), config, bookkeeping, runId, runDate, scopeEntity);
     }
 
     @Bean
@@ -114,8 +115,9 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     SourcePartitioner sourcePartitioner(JobsConfigProvider configs,
-                                        @Value("#{jobParameters['configDir']}") String configDir) {
-        return new SourcePartitioner(configs.get(configDir));
+                                        @Value("#{jobParameters['configDir']}") String configDir,
+                                        @Value("#{jobParameters['scopeSources']}") String scopeSources) {
+        return new SourcePartitioner(configs.get(configDir), scopeSources);
     }
 
     @Bean

@@ -56,8 +56,12 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
     private long resumeAfter;
     private boolean failed;
 
+    private final String scopeEntity;
+
+    /** {@code scopeEntity}: the one entity a reprocess reads, or null for all the source delivers. */
     public SourceItemReader(SourceDefinition source, JobsConfig config, RunBookkeeping bookkeeping, long runId,
-                            LocalDate runDate) {
+                            LocalDate runDate, String scopeEntity) {
+        this.scopeEntity = scopeEntity == null || scopeEntity.isBlank() ? null : scopeEntity;
         this.source = source;
         this.config = config;
         this.bookkeeping = bookkeeping;
@@ -85,7 +89,8 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
             return;
         }
         try {
-            plan = adapter.plan(source, config, bookkeeping, runDate);
+            plan = adapter.plan(source, config, bookkeeping, runDate).stream()
+                    .filter(u -> scopeEntity == null || u.entity().key().equals(scopeEntity)).toList();
         } catch (RuntimeException e) {
             giveUp(e);
             return;

@@ -99,7 +99,7 @@ public class NightlyCommand {
     }
 
     /** Checks the keys, migrates, records the lock holder and recovers dead runs; returns a key problem if any. */
-    private Optional<String> prepare(PrintStream out) {
+    Optional<String> prepare(PrintStream out) {
         Optional<String> keyProblem = keys.demoKeyProblem();
         if (keyProblem.isPresent()) {
             return keyProblem;
@@ -113,7 +113,7 @@ public class NightlyCommand {
         return keyProblem;
     }
 
-    private int report(NightLauncher.Launch launch, LocalDate date, PrintStream out) {
+    int report(NightLauncher.Launch launch, LocalDate date, PrintStream out) {
         JobExecution execution = launch.execution();
         long runId = execution.getJobInstance().getInstanceId();
         if (launch.alreadyCompleted()) {

@@ -94,6 +94,46 @@ public class RunBookkeeping implements Watermarks {
         }
     }
 
+    /**
+     * Makes sources forget what they read, for a reprocess: their loaded files are read again; their database
+     * entities are read again from the start of {@code from} (from the beginning when {@code from} is null), without
+     * passing over rows an earlier run read. Returns the watermarks as they were, per "source|entity".
+     */
+    public java.util.Map<String, String> forget(java.util.List<String> sources, String entity, java.time.LocalDate from) {
+        java.util.Map<String, String> saved = new java.util.TreeMap<>();
+        for (String source : sources) {
+            String entityFilter = entity == null ? "" : " AND entity = ?";
+            Object[] args = entity == null ? new Object[] {source} : new Object[] {source, entity};
+            jdbc.query("SELECT entity, watermark FROM etl_watermark WHERE source_id = ?" + entityFilter,
+                    rs -> {
+                        saved.put(source + "|" + rs.getString(1), rs.getString(2));
+                    }, args);
+            jdbc.update("DELETE FROM etl_source_file WHERE source_id = ?" + entityFilter, args);
+            jdbc.update("DELETE FROM etl_jdbc_recent WHERE source_id = ?" + entityFilter, args);
+            if (from == null) {
+                jdbc.update("DELETE FROM etl_watermark WHERE source_id = ?" + entityFilter, args);
+            } else {
+                String start = from.atStartOfDay().toString();
+                jdbc.update("UPDATE etl_watermark SET watermark = ? WHERE source_id = ?" + entityFilter + " AND watermark > ?",
+                        entity == null ? new Object[] {start, source, start} : new Object[] {start, source, entity, start});
+            }
+        }
+        return saved;
+    }
+
+    /** After a reprocess: each watermark back to where it was, unless the reprocess read further. */
+    public void restoreWatermarks(java.util.Map<String, String> saved) {
+        saved.forEach((key, watermark) -> {
+            String[] p = key.split("\\|", 2);
+            if (jdbc.update("UPDATE etl_watermark SET watermark = ? WHERE source_id = ? AND entity = ? AND watermark < ?",
+                    watermark, p[0], p[1], watermark) == 0 && jdbc.queryForObject("SELECT COUNT(*) FROM etl_watermark WHERE "
+                    + "source_id = ? AND entity = ?", Integer.class, p[0], p[1]) == 0) {
+                jdbc.update("INSERT INTO etl_watermark (source_id, entity, watermark, run_id) VALUES (?,?,?,0)", p[0], p[1],
+                        watermark);
+            }
+        });
+    }
+
     /** Advances watermarks and remembers loaded files: called only after the run's data is merged. */
     public void commitWatermarks(long runId) {
         jdbc.update("INSERT INTO etl_watermark (source_id, entity, watermark, run_id) SELECT source_id, entity, MAX(watermark), run_id "
