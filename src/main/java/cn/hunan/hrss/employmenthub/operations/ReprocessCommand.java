@@ -47,9 +47,11 @@ public class ReprocessCommand {
     private final GracefulStop gracefulStop;
     private final AdminLog adminLog;
     private final JdbcTemplate jdbc;
+    private final DryRun dryRun;
 
     public ReprocessCommand(NightlyCommand nightly, NightLauncher launcher, RunBookkeeping bookkeeping, WarehouseLock lock,
-                            GracefulStop gracefulStop, AdminLog adminLog, JdbcTemplate jdbc) {
+                            GracefulStop gracefulStop, AdminLog adminLog, JdbcTemplate jdbc, DryRun dryRun) {
+        this.dryRun = dryRun;
         this.nightly = nightly;
         this.launcher = launcher;
         this.bookkeeping = bookkeeping;
@@ -152,6 +154,9 @@ public class ReprocessCommand {
         Scope scope = scope(cl.options(), config);
         String reason = cl.option("reason").filter(r -> !r.isBlank())
                 .orElseThrow(() -> new CommandLine.UsageException("--reason=TEXT is required: say why the scope is read again"));
+        if (cl.options().containsKey("dry-run")) {
+            return dryRun.preview(config, scope, AdminLog.Actor.commandLine(), reason, out).exit();
+        }
         return apply(config, scope, AdminLog.Actor.commandLine(), reason, out);
     }
 
