@@ -84,6 +84,14 @@ public final class Help {
                       '0 0 2 * * *', Asia/Shanghai) for yesterday in that zone. Two instances against one warehouse
                       never run a night twice: the one that finds the warehouse lock held logs it. SIGTERM stops a
                       running night at a chunk boundary (resumed by the next start) and ends the service.""";
+            case "reprocess" -> """
+                    reprocess --source=ID | --county=CODE [--entity=E] [--from=YYYY-MM-DD --to=YYYY-MM-DD]
+                              --reason=TEXT [--dry-run]
+                      Reads a source, or every source of a county, again: the scope forgets what it read (files,
+                      watermarks from --from on), then each business date of the range (default: the latest
+                      night's) gets a restartable run of its own that reads only the scope; a date never run is
+                      backfilled with a whole night. --dry-run does the same on a scratch copy of the warehouse and
+                      prints what each table would gain, change and lose; the warehouse is not written.""";
             case "history" -> """
                     history [--limit=N]
                       Lists the admin actions, latest first (default 50): who (HUB_ACTOR or the operating-system user
@@ -104,6 +112,7 @@ public final class Help {
                       check-config   validate jobs-config/ and exit
                       nightly        run the nightly integration (extract, validate, merge, marts)
                       serve          run the nightly on its schedule (defaults.yml), catching up missed nights
+                      reprocess      read a source or a county again (by entity, date range), --dry-run first
                       generate       write synthetic source systems, their jobs-config and truth.json
                       status         show recent runs and warehouse sizes
                       history        list admin actions: who, when, what, why
