@@ -85,7 +85,7 @@ public final class ScratchCopy implements AutoCloseable {
     }
 
     /** {@code jdbc:mysql://host:port/db?params} with another database. */
-    static String withDatabase(String url, String database) {
+    public static String withDatabase(String url, String database) {
         int hostStart = url.indexOf("//") + 2;
         int slash = url.indexOf('/', hostStart);
         int query = url.indexOf('?', hostStart);

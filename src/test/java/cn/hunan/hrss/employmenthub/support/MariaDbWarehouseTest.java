@@ -40,13 +40,7 @@ public abstract class MariaDbWarehouseTest extends WarehouseTest {
 
     /** The server's URL with another database: {@code jdbc:mysql://host:port/db?params}. */
     public static String url(String database) {
-        String url = System.getenv("WAREHOUSE_TEST_JDBC_URL");
-        int hostStart = url.indexOf("//") + 2;
-        int slash = url.indexOf('/', hostStart);
-        int query = url.indexOf('?', hostStart);
-        String server = url.substring(0, slash < 0 ? (query < 0 ? url.length() : query) : slash);
-        String params = query < 0 ? "" : url.substring(query);
-        return server + "/" + database + params;
+        return cn.hunan.hrss.employmenthub.warehouse.ScratchCopy.withDatabase(System.getenv("WAREHOUSE_TEST_JDBC_URL"), database);
     }
 
     public static void execute(String... statements) throws SQLException {
