@@ -60,8 +60,10 @@ public class EmploymentHubApplication {
                 case "serve" -> {
                     cl.allow(java.util.List.of());
                     JobsConfig config = CheckConfigCommand.load(cl, out);
-                    yield withContext(ctx -> ctx.getBean(ServeCommand.class).run(config.dir(), out));
+                    yield withContext(ctx -> ctx.getBean(ServeCommand.class).run(config.dir(), out),
+                            "--spring.main.web-application-type=servlet", "--hub.config-dir=" + config.dir());
                 }
+                case "hash-password" -> cn.hunan.hrss.employmenthub.operations.api.HashPassword.run(cl, out);
                 case "rules" -> RulesCommand.run(cl, out);
                 case "audit" -> {
                     cl.allow(java.util.List.of("run", "out"));
@@ -151,9 +153,9 @@ public class EmploymentHubApplication {
         });
     }
 
-    private static int withContext(ContextCommand command) {
+    private static int withContext(ContextCommand command, String... properties) {
         SpringApplication app = new SpringApplication(EmploymentHubApplication.class);
-        try (ConfigurableApplicationContext ctx = app.run()) {
+        try (ConfigurableApplicationContext ctx = app.run(properties)) {
             return command.run(ctx);
         } catch (RuntimeException e) {
             throw e;
