@@ -37,7 +37,8 @@ public class NightlyCommand {
 
     public NightlyCommand(NightLauncher launcher, RunRecovery recovery, WarehouseLock lock, WarehouseMigrator migrator,
                           Reconciler reconciler, KeyGuard keys, GracefulStop gracefulStop, java.time.Clock clock,
-                          AdminLog adminLog) {
+                          AdminLog adminLog, RunMetrics metrics) {
+        this.metrics = metrics;
         this.clock = clock;
         this.adminLog = adminLog;
         this.launcher = launcher;
@@ -51,6 +52,7 @@ public class NightlyCommand {
 
     private final java.time.Clock clock;
     private final AdminLog adminLog;
+    private final RunMetrics metrics;
 
     public int run(CommandLine cl, JobsConfig config, PrintStream out) throws Exception {
         LocalDate date = parseDate(cl.option("date", config.defaults().yesterday(clock).toString()));
@@ -123,6 +125,7 @@ public class NightlyCommand {
             out.println("OK: run " + runId + " for " + date + " is complete");
             return ExitCodes.OK;
         }
+        metrics.recorded(execution);
         out.println();
         out.println("run " + runId + " for " + date + (launch.restarted() ? " (restarted)" : "") + ": "
                 + execution.getStatus());

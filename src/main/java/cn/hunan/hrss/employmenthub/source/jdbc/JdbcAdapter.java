@@ -146,6 +146,19 @@ public final class JdbcAdapter implements SourceAdapter {
         return connection;
     }
 
+    /** Whether the source's database accepts a login within its connect timeout and answers; throws why not. */
+    public static void reach(SourceDefinition source) throws Exception {
+        SourceDefinition.Connection c = source.connection();
+        if (c.driver() != null && !c.driver().isBlank()) {
+            Class.forName(c.driver());
+        }
+        try (Connection connection = connect(c)) {
+            if (!connection.isValid(c.connectTimeoutOrDefault())) {
+                throw new java.sql.SQLException("the server did not answer within " + c.connectTimeoutOrDefault() + " s");
+            }
+        }
+    }
+
     private static boolean mysql(String url) {
         return url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:");
     }

@@ -95,6 +95,15 @@ class ApiSecurityTests extends WarehouseTest {
             }
         }
         assertThat(call("GET /api/runs", "admin:wrong-password")).isEqualTo(401);
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/actuator/prometheus")).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                "auditor:auditor-secret".getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).contains("hub_records_total{outcome=\"read\",source=\"430481-county-platform\"}",
+                "hub_last_success_age_seconds", "hub_warehouse_lock_held 0.0", "hub_run_seconds_count");
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/actuator/health")).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                "auditor:auditor-secret".getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.body()).contains("\"sources\"", "\"430481-county-platform\":\"reachable\"", "\"db\"");
     }
 
     @Test
