@@ -25,7 +25,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * credentials: 401; the wrong role: 403. The API takes HTTP Basic and keeps no session, so it needs no CSRF token.
  *
  * <p>Users come from {@code hub.users} ({@code HUB_USERS}): {@code name:{bcrypt}hash:ROLE[,ROLE];...}. None is built
- * in; the {@code demo} profile alone brings two (see application-demo.properties).
+ * in; the {@code demo} profile alone brings two (see application-demo.properties). The console ({@link Console}) has
+ * a chain of its own.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -34,7 +35,8 @@ public class ApiSecurity {
     private static final Logger log = LoggerFactory.getLogger(ApiSecurity.class);
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -45,6 +47,24 @@ public class ApiSecurity {
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(
                         org.springframework.security.config.http.SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    /**
+     * The console: a session after signing in on its own login page, CSRF tokens on every form; reading is for
+     * AUDITOR and ADMIN, every form that changes something (POST) for ADMIN.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(2)
+    SecurityFilterChain consoleChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/console.css").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/console/reprocess").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/", "/console", "/console/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .anyRequest().hasRole("ADMIN"))
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/console", true).permitAll())
+                .httpBasic(b -> b.realmName("employment-hub"))
+                .logout(l -> l.logoutSuccessUrl("/login?out"));
         return http.build();
     }
 

@@ -52,7 +52,17 @@ class ApiSecurityTests extends WarehouseTest {
             Map.entry("GET /actuator/prometheus", "AUDITOR"),
             Map.entry("GET /actuator/metrics", "AUDITOR"),
             Map.entry("GET /actuator/info", "AUDITOR"),
-            Map.entry("GET /actuator/health", "PUBLIC")));
+            Map.entry("GET /actuator/health", "PUBLIC"),
+            Map.entry("GET /login", "PUBLIC"),
+            Map.entry("GET /", "CONSOLE AUDITOR"),
+            Map.entry("GET /console", "CONSOLE AUDITOR"),
+            Map.entry("GET /console/runs/{runId}", "CONSOLE AUDITOR"),
+            Map.entry("GET /console/runs/{runId}/audit", "CONSOLE AUDITOR"),
+            Map.entry("GET /console/review", "CONSOLE AUDITOR"),
+            Map.entry("GET /console/history", "CONSOLE AUDITOR"),
+            Map.entry("GET /console/reprocess", "CONSOLE ADMIN"),
+            Map.entry("POST /console/reprocess", "CONSOLE ADMIN"),
+            Map.entry("POST /console/review/{decision}", "CONSOLE ADMIN")));
 
     @LocalServerPort
     int port;
@@ -68,12 +78,12 @@ class ApiSecurityTests extends WarehouseTest {
         TreeSet<String> mapped = new TreeSet<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             for (String pattern : info.getPatternValues()) {
-                if (pattern.startsWith("/api")) {
+                if (!pattern.equals("/error")) {
                     info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m.name() + " " + pattern));
                 }
             }
         }
-        assertThat(ENDPOINTS.keySet()).as("the table names every API endpoint").containsAll(mapped);
+        assertThat(ENDPOINTS.keySet()).as("the table names every endpoint").containsAll(mapped);
 
         for (Map.Entry<String, String> e : ENDPOINTS.entrySet()) {
             String endpoint = e.getKey();
@@ -82,6 +92,23 @@ class ApiSecurityTests extends WarehouseTest {
             int admin = call(endpoint, "admin:admin-secret");
             switch (e.getValue()) {
                 case "PUBLIC" -> assertThat(anonymous).as(endpoint).isEqualTo(200);
+                case "CONSOLE AUDITOR" -> {
+                    assertThat(anonymous).as(endpoint + " anonymous: signed in first").isIn(302, 401);
+                    assertThat(auditor).as(endpoint + " auditor").isEqualTo(200);
+                    assertThat(admin).as(endpoint + " admin").isEqualTo(200);
+                }
+                case "CONSOLE ADMIN" -> {
+                    assertThat(anonymous).as(endpoint + " anonymous").isIn(302, 401, 403);
+                    if (p(endpoint).equals("GET")) {
+                        assertThat(auditor).as(endpoint + " auditor").isEqualTo(403);
+                        assertThat(admin).as(endpoint + " admin").isEqualTo(200);
+                    } else {
+                        assertThat(admin).as(endpoint + " admin without the form's CSRF token").isIn(401, 403);
+                        assertThat(signedInPost(endpoint, "auditor", "auditor-secret")).as(endpoint + " auditor").isEqualTo(403);
+                        assertThat(signedInPost(endpoint, "admin", "admin-secret")).as(endpoint + " admin, an empty form")
+                                .isIn(200, 400);
+                    }
+                }
                 case "AUDITOR" -> {
                     assertThat(anonymous).as(endpoint + " anonymous").isEqualTo(401);
                     assertThat(auditor).as(endpoint + " auditor").isEqualTo(200);
@@ -127,9 +154,39 @@ class ApiSecurityTests extends WarehouseTest {
                 .containsEntry("ACTOR", "admin").containsEntry("VIA", "api").containsEntry("REASON", "try it");
     }
 
+    /** Signs in on the console's login page, takes the CSRF token of a console page and posts an empty form with it. */
+    private int signedInPost(String endpoint, String name, String password) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String login = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        browser.send(form("/login", "username=" + name + "&password=" + password + "&_csrf=" + csrf(login)),
+                HttpResponse.BodyHandlers.discarding());
+        String page = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/console")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String path = endpoint.split(" ", 2)[1].replace("{decision}", "split");
+        return browser.send(form(path, "_csrf=" + csrf(page)), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private HttpRequest form(String path, String body) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private static String csrf(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("a CSRF token in the page").isTrue();
+        return m.group(1);
+    }
+
+    private static String p(String endpoint) {
+        return endpoint.split(" ", 2)[0];
+    }
+
     private int call(String endpoint, String credentials) throws Exception {
         String[] p = endpoint.split(" ", 2);
-        String path = p[1].replace("{runId}", "1").replace("{year}", "2023");
+        String path = p[1].replace("{runId}", "1").replace("{year}", "2023").replace("{decision}", "split");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(60));
         if (p[0].equals("POST")) {
