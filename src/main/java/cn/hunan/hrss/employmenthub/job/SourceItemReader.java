@@ -55,6 +55,7 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
     private long unitRead;
     private long resumeAfter;
     private boolean failed;
+    private final Progress progress;
 
     private final String scopeEntity;
 
@@ -68,6 +69,7 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
         this.runId = runId;
         this.runDate = runDate;
         this.adapter = SourceAdapters.forKind(source.kind());
+        this.progress = new Progress(source.id());
     }
 
     /** Thrown by the source itself (not by the warehouse): the source is unreadable this run. */
@@ -166,6 +168,7 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
             if (r != null) {
                 unitRead++;
                 mapped.see(r);
+                progress.record(index + 1, plan.size(), unit.label(), cursor.accounted(), cursor.expected());
                 return new ReadItem(r, unit.mapping());
             }
             finishUnit();
@@ -254,6 +257,7 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
 
     @Override
     public void close() throws ItemStreamException {
+        progress.done();
         try {
             closeCursor();
             adapter.close();

@@ -40,17 +40,20 @@ public class ServeCommand {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
     static final AdminLog.Actor SCHEDULE = new AdminLog.Actor("schedule", "schedule");
+    private static final AdminLog.Actor SCHEDULE_STARTUP = new AdminLog.Actor("serve", "startup");
 
     private final NightlyCommand nightly;
     private final NightLauncher launcher;
     private final WarehouseMigrator migrator;
     private final WarehouseLock lock;
+    private final AdminLog adminLog;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public ServeCommand(NightlyCommand nightly, NightLauncher launcher, WarehouseMigrator migrator, WarehouseLock lock,
-                        JdbcTemplate jdbc, Clock clock) {
+                        JdbcTemplate jdbc, Clock clock, AdminLog adminLog) {
+        this.adminLog = adminLog;
         this.lock = lock;
         this.nightly = nightly;
         this.launcher = launcher;
@@ -67,6 +70,7 @@ public class ServeCommand {
         try (WarehouseLock.Held held = lock.acquire("serve (start-up)")) {
             migrator.migrate();
             lock.recordHolder();
+            adminLog.noticeConfig(configDir, SCHEDULE_STARTUP);
             missed = missed(config);
         } catch (WarehouseLockedException e) {
             out.println("the warehouse is in use (" + e.getMessage() + "): its holder migrates it and catches up, not this "

@@ -29,6 +29,11 @@ public interface RecordCursor extends AutoCloseable {
         return java.util.OptionalLong.empty();
     }
 
+    /** The unit's size when it is known before reading without a pass of its own (a database window), for progress. */
+    default java.util.OptionalLong expected() {
+        return java.util.OptionalLong.empty();
+    }
+
     /** What this cursor accounted for, in the unit of {@link #sourceCount()}: rows, lines or elements. */
     default long accounted() {
         return 0;

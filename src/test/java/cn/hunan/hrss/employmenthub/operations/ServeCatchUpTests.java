@@ -31,6 +31,8 @@ class ServeCatchUpTests extends H2WarehouseTest {
     NightLauncher launcher;
     @Autowired
     cn.hunan.hrss.employmenthub.warehouse.WarehouseLock lock;
+    @Autowired
+    cn.hunan.hrss.employmenthub.warehouse.AdminLog adminLog;
 
     @AfterEach
     void restore() {
@@ -44,7 +46,7 @@ class ServeCatchUpTests extends H2WarehouseTest {
         Clock clock = Clock.fixed(Instant.parse("2024-01-05T17:00:00Z"), ZoneOffset.UTC);
         Path configDir = copyDemo(dir);
         assertThat(nightlyCommand(configDir, "2024-01-01").exit()).isZero();
-        ServeCommand serve = new ServeCommand(nightly, launcher, migrator, lock, jdbc, clock);
+        ServeCommand serve = new ServeCommand(nightly, launcher, migrator, lock, jdbc, clock, adminLog);
         JobsConfig config = ConfigLoader.withSystemEnvironment().load(configDir);
 
         // when

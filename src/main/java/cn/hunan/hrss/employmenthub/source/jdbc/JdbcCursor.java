@@ -164,6 +164,12 @@ final class JdbcCursor implements RecordCursor {
         return OptionalLong.of(sourceCount);
     }
 
+    /** Counted before the read began. */
+    @Override
+    public OptionalLong expected() {
+        return OptionalLong.of(sourceCount);
+    }
+
     /** Rows read: records and rows passed over as already loaded. */
     @Override
     public long accounted() {
