@@ -4,7 +4,7 @@ import cn.hunan.hrss.employmenthub.operations.AuditCommand;
 import cn.hunan.hrss.employmenthub.operations.CheckConfigCommand;
 import cn.hunan.hrss.employmenthub.operations.CommandLine;
 import cn.hunan.hrss.employmenthub.operations.ExitCodes;
-import cn.hunan.hrss.employmenthub.operations.Help;
+import cn.hunan.hrss.employmenthub.operations.Cli;
 import cn.hunan.hrss.employmenthub.operations.MartsCommand;
 import cn.hunan.hrss.employmenthub.operations.MatchCommand;
 import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
@@ -38,27 +38,24 @@ public class EmploymentHubApplication {
 
     public static int run(String[] args, PrintStream out) {
         try {
-            CommandLine cl = CommandLine.parse(args);
+            CommandLine cl = Cli.parse(args);
             if (cl.command().equals("help") || cl.wantsHelp()) {
-                out.println(Help.text(cl.command()));
+                out.println(Cli.usage(cl.command().equals("help") ? cl.option("command").orElse(null) : cl.command()));
                 return ExitCodes.OK;
             }
             return switch (cl.command()) {
                 case "check-config" -> CheckConfigCommand.run(cl, out);
                 case "generate" -> GenerateCommand.run(cl, out);
                 case "nightly" -> {
-                    cl.allow(java.util.List.of("date", "rerun", "reason"));
                     JobsConfig config = CheckConfigCommand.load(cl, out);
                     yield withContext(ctx -> ctx.getBean(NightlyCommand.class).run(cl, config, out));
                 }
                 case "reprocess" -> {
-                    cl.allow(java.util.List.of("source", "county", "entity", "from", "to", "reason", "dry-run"));
                     JobsConfig config = CheckConfigCommand.load(cl, out);
                     yield withContext(ctx -> ctx.getBean(cn.hunan.hrss.employmenthub.operations.ReprocessCommand.class)
                             .run(cl, config, out));
                 }
                 case "serve" -> {
-                    cl.allow(java.util.List.of());
                     JobsConfig config = CheckConfigCommand.load(cl, out);
                     yield withContext(ctx -> ctx.getBean(ServeCommand.class).run(config.dir(), out),
                             "--spring.main.web-application-type=servlet", "--hub.config-dir=" + config.dir());
@@ -66,45 +63,35 @@ public class EmploymentHubApplication {
                 case "hash-password" -> cn.hunan.hrss.employmenthub.operations.api.HashPassword.run(cl, out);
                 case "rules" -> RulesCommand.run(cl, out);
                 case "audit" -> {
-                    cl.allow(java.util.List.of("run", "out"));
                     yield withContext(ctx -> ctx.getBean(AuditCommand.class).run(cl, out));
                 }
                 case "marts" -> {
-                    cl.allow(java.util.List.of("rebuild"));
                     yield withLockedContext(cl, ctx -> ctx.getBean(MartsCommand.class).rebuild(cl, out));
                 }
                 case "recover" -> {
-                    cl.allow(java.util.List.of("reason"));
                     yield withLockedContext(cl, ctx -> ctx.getBean(StatusCommand.class).recover(cl.option("reason").orElse(null),
                             out));
                 }
                 case "report" -> {
-                    cl.allow(java.util.List.of("year", "out", "as-of"));
                     yield withContext(ctx -> ctx.getBean(MartsCommand.class).report(cl, out));
                 }
                 case "matches" -> {
-                    cl.allow(java.util.List.of("review", "limit", "truth"));
                     yield withContext(ctx -> ctx.getBean(MatchCommand.class).list(cl, out));
                 }
                 case "split" -> {
-                    cl.allow(java.util.List.of("source", "key", "reason"));
                     yield withLockedContext(cl, ctx -> ctx.getBean(MatchCommand.class).split(cl, out));
                 }
                 case "accept" -> {
-                    cl.allow(java.util.List.of("source", "key", "reason"));
                     yield withLockedContext(cl, ctx -> ctx.getBean(MatchCommand.class).accept(cl, out));
                 }
                 case "rotate-key" -> {
-                    cl.allow(java.util.List.of("reason"));
                     yield withLockedContext(cl, ctx -> ctx.getBean(RotateKeyCommand.class).run(cl.option("reason").orElse(null),
                             out));
                 }
                 case "history" -> {
-                    cl.allow(java.util.List.of("limit"));
                     yield withContext(ctx -> ctx.getBean(StatusCommand.class).history(cl.intOption("limit", 50), out));
                 }
                 case "status" -> {
-                    cl.allow(java.util.List.of());
                     yield withContext(ctx -> ctx.getBean(StatusCommand.class).run(out));
                 }
                 default -> throw new CommandLine.UsageException("unknown command '" + cl.command()

@@ -33,7 +33,6 @@ public final class GenerateCommand {
     }
 
     public static int run(CommandLine cl, PrintStream out) {
-        cl.allow(List.of("out", "counties", "persons", "seed", "source-db-url", "profile", "defects"));
         String defects = cl.option("defects", "none");
         if (!defects.equals("none") && !defects.equals("fuzz")) {
             throw new CommandLine.UsageException("--defects must be none or fuzz");

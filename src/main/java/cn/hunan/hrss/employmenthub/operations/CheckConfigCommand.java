@@ -20,7 +20,6 @@ public final class CheckConfigCommand {
     }
 
     public static int run(CommandLine cl, PrintStream out) {
-        cl.allow(List.of("connect"));
         JobsConfig config = load(cl, out);
         if (cl.options().containsKey("connect")) {
             List<ConfigProblem> problems = MappingProbe.check(config, config.defaults().today(java.time.Clock.systemUTC()));

@@ -65,9 +65,25 @@ class CommandLineTests {
     @Test
     void wrongUsageIsRefusedWithTheReason() {
         assertThat(run("nightlly")).isEqualTo(ExitCodes.USAGE);
-        assertThat(lastLine()).contains("unknown command 'nightlly'");
+        assertThat(lastLine()).contains("unknown command 'nightlly'; did you mean nightly?");
         buffer.reset();
         assertThat(run("generate", "--out=" + dir, "--countys=3")).isEqualTo(ExitCodes.USAGE);
-        assertThat(lastLine()).contains("unknown option --countys");
+        assertThat(lastLine()).contains("unknown option --countys for generate; did you mean --counties?");
+        buffer.reset();
+        assertThat(run("nightly", "--date")).isEqualTo(ExitCodes.USAGE);
+        assertThat(lastLine()).contains("--date");
+    }
+
+    @Test
+    void everyCommandHasItsHelpFromTheLibraryWithItsOptions() {
+        for (String command : Cli.commands()) {
+            buffer.reset();
+            assertThat(run(command, "--help")).as(command).isZero();
+            assertThat(output()).as(command).startsWith("Usage: java -jar target/employment-hub.jar " + command)
+                    .contains("--config-dir=DIR", "-h, --help");
+        }
+        buffer.reset();
+        assertThat(run("help", "reprocess")).isZero();
+        assertThat(output()).contains("--dry-run", "--reason=TEXT", "scratch copy");
     }
 }

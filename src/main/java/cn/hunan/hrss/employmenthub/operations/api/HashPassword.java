@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** {@code hash-password}: reads a password (without echo on a terminal, else one line of stdin), prints its hash for HUB_USERS. */
@@ -18,7 +17,6 @@ public final class HashPassword {
     }
 
     public static int run(CommandLine cl, PrintStream out) {
-        cl.allow(List.of());
         String password;
         if (System.console() != null) {
             password = new String(System.console().readPassword("password: "));
