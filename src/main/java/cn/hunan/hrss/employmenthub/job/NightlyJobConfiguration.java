@@ -66,9 +66,13 @@ public class NightlyJobConfiguration {
                                       @Value("#{stepExecutionContext['sourceId']}") String sourceId,
                                       @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId,
                                       @Value("#{jobParameters['date']}") LocalDate runDate,
-                                      @Value("#{jobParameters['scopeEntity']}") String scopeEntity) {
+                                      @Value("#{jobParameters['scopeEntity']}") String scopeEntity,
+                                      @Value("#{jobParameters['scopeSources']}") String scopeSources,
+                                      JdbcTemplate jdbc, PersonalData personalData) {
         JobsConfig config = configs.get(configDir);
-        return new SourceItemReader(config.source(sourceId).orElseThrow(), config, bookkeeping, runId, runDate, scopeEntity);
+        return new SourceItemReader(config.source(sourceId).orElseThrow(), config, bookkeeping, runId, runDate,
+                scopeSources != null && !scopeSources.isBlank(), scopeEntity,
+                (unit, landedBy) -> new LandingCursor(jdbc, personalData, sourceId, unit.entity(), unit.label(), landedBy));
     }
 
     @Bean

@@ -59,9 +59,22 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
 
     private final String scopeEntity;
 
-    /** {@code scopeEntity}: the one entity a reprocess reads, or null for all the source delivers. */
+    private final boolean reprocess;
+    private final LandingReader landing;
+
+    /** What reads a gone file from the landing area in a reprocess. */
+    interface LandingReader {
+        RecordCursor open(ExtractUnit unit, long landedBy);
+    }
+
+    /**
+     * {@code reprocess}: this run reprocesses the source (a file it loaded before and that is gone is read from the
+     * landing area); {@code scopeEntity}: the one entity it reads, or null for all the source delivers.
+     */
     public SourceItemReader(SourceDefinition source, JobsConfig config, RunBookkeeping bookkeeping, long runId,
-                            LocalDate runDate, String scopeEntity) {
+                            LocalDate runDate, boolean reprocess, String scopeEntity, LandingReader landing) {
+        this.reprocess = reprocess;
+        this.landing = landing;
         this.scopeEntity = scopeEntity == null || scopeEntity.isBlank() ? null : scopeEntity;
         this.source = source;
         this.config = config;
@@ -91,8 +104,11 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
             return;
         }
         try {
-            plan = adapter.plan(source, config, bookkeeping, runDate).stream()
-                    .filter(u -> scopeEntity == null || u.entity().key().equals(scopeEntity)).toList();
+            plan = new java.util.ArrayList<>(adapter.plan(source, config, bookkeeping, runDate).stream()
+                    .filter(u -> scopeEntity == null || u.entity().key().equals(scopeEntity)).toList());
+            if (reprocess && source.kind() != cn.hunan.hrss.employmenthub.source.config.SourceKind.JDBC) {
+                plan.addAll(goneFiles());
+            }
         } catch (RuntimeException e) {
             giveUp(e);
             return;
@@ -153,7 +169,9 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
                 }
                 unit = plan.get(index);
                 try {
-                    cursor = adapter.open(source, config, unit, runDate);
+                    cursor = unit.fingerprint() != null && unit.fingerprint().startsWith(LandingCursor.PREFIX)
+                            ? landing.open(unit, Long.parseLong(unit.fingerprint().substring(LandingCursor.PREFIX.length())))
+                            : adapter.open(source, config, unit, runDate);
                 } catch (UnreadableFileException e) {
                     return brokenFile(e);
                 } catch (Exception e) {
@@ -187,6 +205,33 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
         index++;
         return new ReadItem(SourceRecord.unreadable(source.id(), unit.entity(), unit.label(), e.line(), Rule.READ_FILE.name(),
                 detail), unit.mapping());
+    }
+
+    /**
+     * The files of the source that an earlier run landed, that are gone from disk now and that no unit of the plan
+     * reads: each becomes a unit read from the landing area, under the mapping whose path matches it.
+     */
+    private List<ExtractUnit> goneFiles() {
+        List<ExtractUnit> out = new java.util.ArrayList<>();
+        java.util.Set<String> planned = new java.util.HashSet<>();
+        plan.forEach(u -> planned.add(u.label()));
+        for (var m : source.entities()) {
+            cn.hunan.hrss.employmenthub.record.EntityType entity = cn.hunan.hrss.employmenthub.record.EntityType.byKey(m.entity())
+                    .orElseThrow();
+            if (scopeEntity != null && !scopeEntity.equals(entity.key()) || m.path() == null) {
+                continue;
+            }
+            java.nio.file.PathMatcher glob = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + m.path());
+            bookkeeping.landedFiles(source.id(), entity.key()).forEach((label, landedBy) -> {
+                if (!planned.contains(label) && glob.matches(java.nio.file.Path.of(label))
+                        && !java.nio.file.Files.exists(config.dir().resolve(label))) {
+                    log.info("source {}: {} is gone; read again from the landing area (run {})", source.id(), label, landedBy);
+                    out.add(new ExtractUnit(entity, m, label, null, LandingCursor.PREFIX + landedBy));
+                    planned.add(label);
+                }
+            });
+        }
+        return out;
     }
 
     /** On restart: reads past the records an earlier attempt already wrote. */

@@ -121,6 +121,19 @@ public class RunBookkeeping implements Watermarks {
         return saved;
     }
 
+    /**
+     * The files of a source's entity that the landing area holds, each with the last run that landed it: what a
+     * reprocess can read again when a file is gone.
+     */
+    public java.util.Map<String, Long> landedFiles(String sourceId, String entity) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        jdbc.query("SELECT file_name, MAX(run_id) FROM landing_record WHERE source_id = ? AND entity = ? GROUP BY file_name",
+                rs -> {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }, sourceId, entity);
+        return out;
+    }
+
     /** After a reprocess: each watermark back to where it was, unless the reprocess read further. */
     public void restoreWatermarks(java.util.Map<String, String> saved) {
         saved.forEach((key, watermark) -> {

@@ -70,6 +70,40 @@ class ReprocessTests extends H2WarehouseTest {
     }
 
     @Test
+    void aFileThatIsGoneIsReadAgainFromTheEncryptedLandingArea() throws Exception {
+        // given: the first night, then the register's persons file is archived away
+        Path configDir = copyDemo(dir);
+        assertThat(nightlyCommand(configDir, "2023-12-31").exit()).isZero();
+        String register = "430481-station-register";
+        String file = "data/430481/register/persons-2023.csv";
+        Files.delete(configDir.resolve(file));
+        String landedBy = "SELECT MAX(run_id) FROM landing_record WHERE file_name = ?";
+        long before = jdbc.queryForObject(landedBy, Long.class, file);
+
+        // when
+        JobsConfig config = ConfigLoader.withSystemEnvironment().load(configDir);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = reprocess.apply(config, reprocess.scope(Map.of("source", register, "entity", "person"), config),
+                new cn.hunan.hrss.employmenthub.warehouse.AdminLog.Actor("王科长", "cli"), "the walk-in register was wrong",
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        // then: every line of the gone file read again, quarantined ones under the same rules, nothing new
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        long after = jdbc.queryForObject(landedBy, Long.class, file);
+        assertThat(after).isGreaterThan(before);
+        String lines = "SELECT COUNT(*) FROM landing_record WHERE run_id = ? AND file_name = ?";
+        assertThat(jdbc.queryForObject(lines, Long.class, after, file)).isPositive()
+                .isEqualTo(jdbc.queryForObject(lines, Long.class, before, file));
+        String rules = "SELECT rule_code FROM quarantine WHERE run_id = ? AND file_name = ? ORDER BY line_no, rule_code";
+        assertThat(jdbc.queryForList(rules, String.class, after, file)).isNotEmpty()
+                .isEqualTo(jdbc.queryForList(rules, String.class, before, file));
+        assertThat(jdbc.queryForObject("SELECT SUM(new_count) FROM etl_reconciliation WHERE run_id = ?", Long.class, after))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM etl_extract_log WHERE run_id = ? AND unit_label = ? AND "
+                + "fingerprint IS NULL", Long.class, after, file)).as("read, and not remembered as a file").isOne();
+    }
+
+    @Test
     void aScopeMustNameOneKnownSourceOrCountyAnEntityItDeliversAndAWholeDateRange() throws Exception {
         Path configDir = copyDemo(dir);
         assertThat(nightlyCommand(configDir, "2023-12-31").exit()).isZero();
