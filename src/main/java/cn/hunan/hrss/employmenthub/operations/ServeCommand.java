@@ -50,6 +50,12 @@ public class ServeCommand {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private org.springframework.context.ApplicationContext context;
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setContext(org.springframework.context.ApplicationContext context) {
+        this.context = context;
+    }
 
     public ServeCommand(NightlyCommand nightly, NightLauncher launcher, WarehouseMigrator migrator, WarehouseLock lock,
                         JdbcTemplate jdbc, Clock clock, AdminLog adminLog) {
@@ -89,6 +95,12 @@ public class ServeCommand {
             scheduler.schedule(() -> night(configDir, null, out), new CronTrigger(schedule.cronOrDefault(), schedule.zoneId()));
             out.println("serving: the night runs at '" + schedule.cronOrDefault() + "' in " + schedule.zoneId() + ", next at "
                     + next(schedule) + "; stop with SIGTERM");
+            if (context instanceof org.springframework.boot.web.server.context.WebServerApplicationContext web
+                    && web.getWebServer() != null) {
+                String address = web.getEnvironment().getProperty("server.address", "127.0.0.1");
+                out.println("console: http://" + address + ":" + web.getWebServer().getPort() + "/console   API: http://"
+                        + address + ":" + web.getWebServer().getPort() + "/api/runs");
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "serve-stop"));
             stopped.await();
             return ExitCodes.OK;

@@ -100,6 +100,7 @@ class ServeOnMariaDbTests {
         env.put("WAREHOUSE_PASSWORD", MariaDbWarehouseTest.password());
         env.put("HUB_PII_KEY", "dGVzdC1rZXktZm9yLXRoZS1zZXJ2ZS10ZXN0cy0wMTIzNDU2Nzg5YWJjZGVm");
         env.put("HUB_MATCH_KEY", "dGVzdC1tYXRjaC1rZXktZm9yLXRoZS1zZXJ2ZS10ZXN0cy0wMTIzNDU2Nzg5");
+        env.put("HUB_PORT", "0");      // each service its own free port on loopback
         return env;
     }
 }
