@@ -97,6 +97,10 @@ public final class Help {
                       Lists the admin actions, latest first (default 50): who (HUB_ACTOR or the operating-system user
                       of a command), when, what, on what, why (--reason) and the outcome of every rerun, split,
                       accept, recovery, key rotation, and every jobs-config change seen when a night starts.""";
+            case "hash-password" -> """
+                    hash-password
+                      Reads a password (without echo on a terminal, else one line of standard input) and prints its
+                      {bcrypt} hash, for HUB_USERS=name:{bcrypt}hash:ROLE[,ROLE];... (roles ADMIN and AUDITOR).""";
             case "recover" -> """
                     recover [--reason=TEXT]
                       Marks the runs whose process died as failed, so that the next nightly resumes them.""";
@@ -124,6 +128,7 @@ public final class Help {
                       matches        list merges and reviews of persons without an ID number
                       split, accept  undo a merge, or accept a reviewed match
                       rotate-key     re-encrypt personal data with a new HUB_PII_KEY
+                      hash-password  make a password hash for HUB_USERS (serve's API and console)
                       help           this text; COMMAND --help for one command
 
                     every command accepts --config-dir=DIR (default: jobs-config in the working directory).""";
