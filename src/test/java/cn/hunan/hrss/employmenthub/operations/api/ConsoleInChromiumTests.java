@@ -43,23 +43,24 @@ class ConsoleInChromiumTests extends WarehouseTest {
             assertThat(browser.getPageSource()).doesNotContain("reprocess-form");
             browser.get(url("/console"));
             browser.findElement(By.id("logout")).click();
+            waitFor(browser, By.id("sign-in"));
 
             // an admin: a run's detail, then a reprocess previewed and applied
             signIn(browser, "admin", "admin-secret");
             assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("admin");
             browser.findElement(By.linkText("1")).click();
-            assertThat(browser.findElement(By.id("run-status")).getText()).isEqualTo("SUCCEEDED");
+            assertThat(waitFor(browser, By.id("run-status")).getText()).isEqualTo("SUCCEEDED");
             assertThat(browser.findElements(By.cssSelector("#reconciliation tbody tr"))).hasSize(24);
             assertThat(browser.findElements(By.cssSelector("#steps tbody tr"))).isNotEmpty();
             browser.findElement(By.id("nav-reprocess")).click();
-            browser.findElement(By.id("source")).sendKeys("430481-county-platform");
+            waitFor(browser, By.id("source")).sendKeys("430481-county-platform");
             browser.findElement(By.id("entity")).sendKeys("person");
             browser.findElement(By.id("reason")).sendKeys("县平台更正了学历 the county corrected education");
             browser.findElement(By.id("preview")).click();
-            assertThat(browser.findElement(By.id("preview-result")).getText()).contains("etl_reconciliation", "Nothing was written");
+            assertThat(waitFor(browser, By.id("preview-result")).getText()).contains("etl_reconciliation", "Nothing was written");
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM etl_run", Long.class)).as("the preview wrote nothing").isOne();
             browser.findElement(By.id("apply")).click();
-            assertThat(browser.findElement(By.id("message")).getText()).contains("accepted");
+            assertThat(waitFor(browser, By.id("message")).getText()).contains("accepted");
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             do {
                 Thread.sleep(1000);
@@ -73,18 +74,23 @@ class ConsoleInChromiumTests extends WarehouseTest {
         }
     }
 
+    /** The element once the page that shows it has loaded (a click that submits a form returns before that). */
+    private static org.openqa.selenium.WebElement waitFor(ChromeDriver browser, By what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (browser.findElements(what).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        return browser.findElement(what);
+    }
+
     /** Signs in from the console's own page and waits for the console to show the user. */
     private void signIn(ChromeDriver browser, String name, String password) throws InterruptedException {
         browser.get(url("/console"));
         assertThat(browser.getCurrentUrl()).endsWith("/login");
-        browser.findElement(By.id("username")).sendKeys(name);
+        waitFor(browser, By.id("username")).sendKeys(name);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (browser.findElements(By.id("user")).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(browser.findElements(By.id("user"))).as(browser.getCurrentUrl()).hasSize(1);
+        waitFor(browser, By.id("user"));
     }
 
     private String url(String path) {
