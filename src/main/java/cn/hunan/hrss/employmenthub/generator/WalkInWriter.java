@@ -3,7 +3,6 @@ package cn.hunan.hrss.employmenthub.generator;
 import cn.hunan.hrss.employmenthub.generator.World.County;
 import cn.hunan.hrss.employmenthub.generator.World.Person;
 import cn.hunan.hrss.employmenthub.validation.IdNumbers;
-import cn.hunan.hrss.employmenthub.validation.Names;
 import cn.hunan.hrss.employmenthub.validation.Pinyin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -124,13 +123,18 @@ final class WalkInWriter {
         return name.substring(0, name.length() - 1) + other;
     }
 
+    /** Pairs of traditional and simplified characters frequent in names: how the generator writes a name traditionally. */
+    static final String TRADITIONAL_SIMPLIFIED = "張张劉刘陳陈楊杨黃黄趙赵吳吴孫孙馬马鄭郑謝谢韓韩馮冯鄧邓蕭萧葉叶蘇苏呂吕"
+            + "盧卢鍾钟譚谭陸陆賈贾韋韦範范鄒邹龍龙賀贺顧顾龔龚萬万錢钱嚴严湯汤偉伟靜静麗丽強强軍军濤涛雲云飛飞鵬鹏華华國国輝辉紅红"
+            + "蘭兰剛刚傑杰娟娟艷艳鳳凤險险東东風风興兴鐘钟齊齐樂乐愛爱寶宝誠诚達达義义禮礼順顺進进廣广慶庆";
+
     static String traditional(String name) {
         StringBuilder out = new StringBuilder();
         boolean changed = false;
         for (char ch : name.toCharArray()) {
-            int at = Names.TRADITIONAL_SIMPLIFIED.indexOf(ch);
+            int at = TRADITIONAL_SIMPLIFIED.indexOf(ch);
             if (at > 0 && at % 2 == 1) {
-                out.append(Names.TRADITIONAL_SIMPLIFIED.charAt(at - 1));
+                out.append(TRADITIONAL_SIMPLIFIED.charAt(at - 1));
                 changed = true;
             } else {
                 out.append(ch);

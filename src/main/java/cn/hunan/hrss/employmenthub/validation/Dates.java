@@ -16,6 +16,12 @@ public final class Dates {
     private static final List<String> MONTH_FORMATS = List.of("yyyy-MM", "yyyy/M", "yyyy年M月", "yyyyMM", "yyyy.M");
     private static final DateTimeFormatter ISO_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm[:ss][.SSSSSS][.SSS]")
             .withResolverStyle(ResolverStyle.STRICT);
+    /** ISO-8601 with an offset ({@code 2024-09-20T09:30:00+08:00}, {@code …Z}): read as the time in the province. */
+    private static final DateTimeFormatter ISO_OFFSET = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private static final java.time.ZoneId PROVINCE = java.time.ZoneId.of("Asia/Shanghai");
+    /** A time after a date and a space or {@code T}, as registers and exports write it: {@code 9:30}, {@code 09:30:15}. */
+    private static final java.util.regex.Pattern TIME_AFTER = java.util.regex.Pattern.compile(
+            "^(.+?)[ T](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?$");
 
     private final List<DateTimeFormatter> formatters;
 
@@ -28,11 +34,24 @@ public final class Dates {
         return DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu")).withResolverStyle(ResolverStyle.STRICT);
     }
 
+    /**
+     * A date in one of the formats, or a date-time whose date part is (a time after a space or {@code T}, ISO-8601
+     * with an offset read as the time in the province); null when none fits.
+     */
     public LocalDate parseDate(String value) {
         String s = Text.clean(value);
         if (s == null) {
             return null;
         }
+        LocalDate d = dateOnly(s);
+        if (d != null) {
+            return d;
+        }
+        LocalDateTime dt = parseDateTime(s);
+        return dt == null ? null : dt.toLocalDate();
+    }
+
+    private LocalDate dateOnly(String s) {
         for (DateTimeFormatter f : formatters) {
             try {
                 return LocalDate.parse(s, f);
@@ -40,8 +59,7 @@ public final class Dates {
                 // try the next format
             }
         }
-        LocalDateTime dt = parseDateTime(s);
-        return dt == null ? null : dt.toLocalDate();
+        return null;
     }
 
     public LocalDate parseMonth(String value) {
@@ -69,14 +87,27 @@ public final class Dates {
         try {
             return LocalDateTime.parse(s, ISO_DATE_TIME);
         } catch (DateTimeParseException e) {
-            for (DateTimeFormatter f : formatters) {
-                try {
-                    return LocalDate.parse(s, f).atStartOfDay();
-                } catch (DateTimeParseException ignored) {
-                    // try the next format
-                }
-            }
-            return null;
+            // not the database form: the other forms below
         }
+        try {
+            return java.time.OffsetDateTime.parse(s, ISO_OFFSET).atZoneSameInstant(PROVINCE).toLocalDateTime();
+        } catch (DateTimeParseException e) {
+            // no offset
+        }
+        LocalDate d = dateOnly(s);
+        if (d != null) {
+            return d.atStartOfDay();
+        }
+        java.util.regex.Matcher m = TIME_AFTER.matcher(s);
+        if (m.matches()) {
+            LocalDate date = dateOnly(m.group(1).strip());
+            int hour = Integer.parseInt(m.group(2));
+            int minute = Integer.parseInt(m.group(3));
+            int second = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
+            if (date != null && hour < 24 && minute < 60 && second < 60) {
+                return date.atTime(hour, minute, second);
+            }
+        }
+        return null;
     }
 }

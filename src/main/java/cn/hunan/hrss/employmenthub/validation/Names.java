@@ -1,26 +1,16 @@
 package cn.hunan.hrss.employmenthub.validation;
 
-import java.util.HashMap;
-import java.util.Map;
+import com.ibm.icu.text.Transliterator;
 
 /**
- * Person names as matching compares them: half-width, no spaces or middle dots, traditional characters read
- * as simplified (the common name characters; a full conversion table is a later refinement).
+ * Person names as matching compares them: half-width, no spaces or middle dots, traditional characters read as
+ * simplified by ICU's complete Traditional-Simplified table (閆→闫, 曉→晓 and every other), not a hand-kept list.
  */
 public final class Names {
 
-    /** Pairs of traditional and simplified characters frequent in names. */
-    public static final String TRADITIONAL_SIMPLIFIED = "張张劉刘陳陈楊杨黃黄趙赵吳吴孫孙馬马鄭郑謝谢韓韩馮冯鄧邓蕭萧葉叶蘇苏呂吕"
-            + "盧卢鍾钟譚谭陸陆賈贾韋韦範范鄒邹龍龙賀贺顧顾龔龚萬万錢钱嚴严湯汤偉伟靜静麗丽強强軍军濤涛雲云飛飞鵬鹏華华國国輝辉紅红"
-            + "蘭兰剛刚傑杰娟娟艷艳鳳凤險险東东風风興兴鐘钟齊齐樂乐愛爱寶宝誠诚達达義义禮礼順顺進进廣广慶庆";
-
-    private static final Map<Character, Character> TO_SIMPLIFIED = new HashMap<>();
-
-    static {
-        for (int i = 0; i + 1 < TRADITIONAL_SIMPLIFIED.length(); i += 2) {
-            TO_SIMPLIFIED.put(TRADITIONAL_SIMPLIFIED.charAt(i), TRADITIONAL_SIMPLIFIED.charAt(i + 1));
-        }
-    }
+    /** ICU transliterators are not safe to share between threads: one per thread. */
+    private static final ThreadLocal<Transliterator> TO_SIMPLIFIED =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
 
     private Names() {
     }
@@ -32,12 +22,11 @@ public final class Names {
         }
         StringBuilder out = new StringBuilder(clean.length());
         for (char c : clean.toCharArray()) {
-            if (c == ' ' || c == '·' || c == '•' || c == '.') {
-                continue;
+            if (c != ' ' && c != '·' && c != '•' && c != '.') {
+                out.append(c);
             }
-            out.append(TO_SIMPLIFIED.getOrDefault(c, c));
         }
-        return out.toString();
+        return TO_SIMPLIFIED.get().transliterate(out.toString());
     }
 
     /**

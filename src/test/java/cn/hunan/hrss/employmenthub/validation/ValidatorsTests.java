@@ -165,6 +165,18 @@ class ValidatorsTests {
     }
 
     @Nested
+    class PersonNames {
+
+        @Test
+        void traditionalCharactersAreReadAsSimplifiedByACompleteTable() {
+            assertThat(Names.normalise("閆 曉·東")).isEqualTo("闫晓东");
+            assertThat(Names.normalise("張偉")).isEqualTo("张伟");
+            assertThat(Names.normalise("ＷＡＮＧ Ｗｅｉ")).isEqualTo("WANGWei");
+            assertThat(Names.employer("湘潭華瑞電子科技有限公司")).isEqualTo("湘潭华瑞电子科技");
+        }
+    }
+
+    @Nested
     class DatesInRegisterFormats {
 
         private final Dates dates = new Dates(Dates.DEFAULT_FORMATS);
@@ -175,10 +187,25 @@ class ValidatorsTests {
             assertThat(dates.parseDate(text)).isEqualTo(LocalDate.of(2023, 8, 1));
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"2023-08-01T09:30:00+08:00", "2023-08-01T01:30:00Z", "2023-07-31T20:30:00.125-05:00",
+            "2023/8/1 9:30", "2023/8/1 09:30:15", "2023-8-1 23:59", "2023年8月1日 8:05", "2023-08-01T09:30"})
+        void dateTimesWithATimeOrAnOffsetGiveTheirDateInTheProvince(String text) {
+            assertThat(dates.parseDate(text)).as(text).isEqualTo(LocalDate.of(2023, 8, 1));
+        }
+
+        @Test
+        void anOffsetTimeIsReadAsTheTimeInBeijing() {
+            assertThat(dates.parseDateTime("2024-09-20T09:30:00+08:00")).isEqualTo(java.time.LocalDateTime.of(2024, 9, 20, 9, 30));
+            assertThat(dates.parseDateTime("2024-09-19T20:00:00Z")).isEqualTo(java.time.LocalDateTime.of(2024, 9, 20, 4, 0));
+        }
+
         @Test
         void impossibleDatesDoNotParse() {
             assertThat(dates.parseDate("2023-02-30")).isNull();
             assertThat(dates.parseDate("2023年13月45日")).isNull();
+            assertThat(dates.parseDate("2023/8/1 25:00")).isNull();
+            assertThat(dates.parseDate("2023-08-01T09:30:00+25:00")).isNull();
         }
 
         @Test
