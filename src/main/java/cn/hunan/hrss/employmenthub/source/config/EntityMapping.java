@@ -22,6 +22,11 @@ public record EntityMapping(
         Map<String, String> constants) {
 
     /** Rows that are not records: blank rows and rows whose {@code column} matches {@code pattern}. */
-    public record SkipRows(Boolean blank, String column, String pattern) {
+    /**
+     * Rows that are no records: blank rows ({@code blank}, default true), total rows whose first column says
+     * 合计, 小计 or 总计 ({@code totals}, default true), and rows whose {@code column} (or any column) matches
+     * {@code pattern}.
+     */
+    public record SkipRows(Boolean blank, Boolean totals, String column, String pattern) {
     }
 }
