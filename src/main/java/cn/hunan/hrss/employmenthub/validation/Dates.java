@@ -23,10 +23,23 @@ public final class Dates {
     private static final java.util.regex.Pattern TIME_AFTER = java.util.regex.Pattern.compile(
             "^(.+?)[ T](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?$");
 
+    private static final java.util.regex.Pattern EXCEL_SERIAL = java.util.regex.Pattern.compile("\\d{5}(\\.0+)?");
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+
     private final List<DateTimeFormatter> formatters;
+    private final boolean excelSerials;
 
     public Dates(List<String> formats) {
+        this(formats, false);
+    }
+
+    /**
+     * With {@code excelSerials} (workbooks), a date cell typed as a plain number, {@code 45170}, is read as Excel's day
+     * count (1899-12-30 plus that many days) when it lies between 1954 and 2119.
+     */
+    public Dates(List<String> formats, boolean excelSerials) {
         this.formatters = formats.stream().map(Dates::formatter).toList();
+        this.excelSerials = excelSerials;
     }
 
     /** A formatter for a jobs-config pattern; {@code yyyy} is read as a proleptic year for strict parsing. */
@@ -46,6 +59,12 @@ public final class Dates {
         LocalDate d = dateOnly(s);
         if (d != null) {
             return d;
+        }
+        if (excelSerials && EXCEL_SERIAL.matcher(s).matches()) {
+            long days = Long.parseLong(s.substring(0, 5));
+            if (days >= 20_000 && days <= 80_000) {
+                return EXCEL_EPOCH.plusDays(days);
+            }
         }
         LocalDateTime dt = parseDateTime(s);
         return dt == null ? null : dt.toLocalDate();

@@ -51,7 +51,8 @@ public final class RecordStandardiser {
         this.pii = pii;
         List<String> formats = source.dateFormats() != null ? source.dateFormats()
                 : defaultDateFormats != null ? defaultDateFormats : Dates.DEFAULT_FORMATS;
-        this.fields = new FieldStandardiser(new Dates(formats), runDate, Regions.hunan());
+        this.fields = new FieldStandardiser(new Dates(formats,
+                source.kind() == cn.hunan.hrss.employmenthub.source.config.SourceKind.XLSX), runDate, Regions.hunan());
         String region = Regions.normalise(source.region());
         this.sourceCounty = region != null && region.length() == 6 ? region : null;
         this.recordRules = new RecordRules(region);

@@ -195,6 +195,14 @@ class ValidatorsTests {
         }
 
         @Test
+        void aWorkbooksDateTypedAsANumberIsExcelsDayCountButOnlyInWorkbooks() {
+            assertThat(new Dates(Dates.DEFAULT_FORMATS, true).parseDate("45139")).isEqualTo(LocalDate.of(2023, 8, 1));
+            assertThat(new Dates(Dates.DEFAULT_FORMATS, true).parseDate("45139.0")).isEqualTo(LocalDate.of(2023, 8, 1));
+            assertThat(new Dates(Dates.DEFAULT_FORMATS, true).parseDate("12345")).as("1933: not a serial we read").isNull();
+            assertThat(dates.parseDate("45139")).as("a CSV's number is no date").isNull();
+        }
+
+        @Test
         void anOffsetTimeIsReadAsTheTimeInBeijing() {
             assertThat(dates.parseDateTime("2024-09-20T09:30:00+08:00")).isEqualTo(java.time.LocalDateTime.of(2024, 9, 20, 9, 30));
             assertThat(dates.parseDateTime("2024-09-19T20:00:00Z")).isEqualTo(java.time.LocalDateTime.of(2024, 9, 20, 4, 0));
