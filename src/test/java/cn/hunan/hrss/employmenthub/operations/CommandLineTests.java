@@ -45,8 +45,9 @@ class CommandLineTests {
         Files.writeString(dir.resolve("sources/bad.yml"), "id: bad\nkind: csv\nregion: \"430481\"\npriorty: 3\nentities: []\n");
 
         assertThat(run("check-config", "--config-dir=" + dir)).isEqualTo(ExitCodes.CONFIG);
-        assertThat(output()).contains("sources/bad.yml: priorty: unknown key 'priorty'");
-        assertThat(lastLine()).startsWith("FAILED: jobs-config has 1 problem(s); nothing was run");
+        assertThat(output()).contains("sources/bad.yml: priorty: unknown key 'priorty'",
+                "sources/bad.yml: entities: missing: list at least one entity");
+        assertThat(lastLine()).startsWith("FAILED: jobs-config has 2 problem(s); nothing was run");
 
         buffer.reset();
         assertThat(run("nightly", "--config-dir=" + dir, "--date=2023-12-31")).isEqualTo(ExitCodes.CONFIG);

@@ -96,12 +96,10 @@ public final class ConfigLoader {
                 problems.add(new ConfigProblem(name, "", "expected a YAML mapping of keys"));
                 return null;
             }
-            int before = problems.size();
+            // every problem of the file in one pass: substitution problems do not stop the binding, and every
+            // unknown key is named, not only the first
             JsonNode resolved = substitute(tree, "", name, configDir, problems);
-            if (problems.size() > before) {
-                return null;
-            }
-            return yaml.treeToValue(resolved, type);
+            return yaml.readerFor(type).withHandler(new UnknownKeys(name, problems)).readValue(yaml.treeAsTokens(resolved));
         } catch (UnrecognizedPropertyException e) {
             problems.add(new ConfigProblem(name, path(e), "unknown key '" + e.getPropertyName() + "' (known keys: "
                     + e.getKnownPropertyIds() + ")"));
@@ -116,6 +114,31 @@ public final class ConfigLoader {
             problems.add(new ConfigProblem(name, "", "not valid YAML: " + e.getMessage().lines().findFirst().orElse("")));
         }
         return null;
+    }
+
+    /** Names each unknown key with its place and the keys known there, and reads on. */
+    private static final class UnknownKeys extends com.fasterxml.jackson.databind.deser.DeserializationProblemHandler {
+
+        private final String file;
+        private final List<ConfigProblem> problems;
+
+        UnknownKeys(String file, List<ConfigProblem> problems) {
+            this.file = file;
+            this.problems = problems;
+        }
+
+        @Override
+        public boolean handleUnknownProperty(com.fasterxml.jackson.databind.DeserializationContext ctxt,
+                                             com.fasterxml.jackson.core.JsonParser p,
+                                             com.fasterxml.jackson.databind.JsonDeserializer<?> deserializer,
+                                             Object beanOrClass, String propertyName) throws IOException {
+            String pointer = p.getParsingContext().pathAsPointer().toString();
+            String key = pointer.substring(1).replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.').replaceAll("\\.{2,}", ".");
+            problems.add(new ConfigProblem(file, key, "unknown key '" + propertyName + "' (known keys: "
+                    + deserializer.getKnownPropertyNames() + ")"));
+            p.skipChildren();
+            return true;
+        }
     }
 
     private static String describe(Class<?> type) {

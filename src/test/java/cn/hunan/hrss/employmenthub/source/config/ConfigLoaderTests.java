@@ -95,13 +95,17 @@ class ConfigLoaderTests {
                 id: ly-county
                 kind: jdbc
                 region: "430481"
-                connection: {url: "jdbc:mysql://127.0.0.1/ly", username: reader, password: hunter2}
+                connection: {url: "jdbc:mysql://127.0.0.1/ly", username: reader, password: hunter2, timeout: 5}
                 entities:
                   - entity: employer
                     table: jy_dw
-                    columns: {credit_code: tyshxydm, name: dwmc}
+                    colums: {credit_code: tyshxydm}
+                    columns: {credit_code: tyshxydm, name: dwmc, industy: hydm}
                 """;
-        assertThat(problems(jdbc)).contains("connection.password", "must be an ${ENV_VAR} reference");
+        // every problem of the file in one pass: a literal password no longer hides the others
+        assertThat(problems(jdbc)).contains("connection.password", "must be an ${ENV_VAR} reference",
+                "connection.timeout: unknown key 'timeout'", "entities[0].colums: unknown key 'colums'",
+                "entities[0].columns.industy: unknown field 'industy' of employer");
     }
 
     @Test
