@@ -1,6 +1,5 @@
 package cn.hunan.hrss.employmenthub.operations;
 
-import cn.hunan.hrss.employmenthub.EmploymentHubApplication;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.warehouse.AdminLog;
 import cn.hunan.hrss.employmenthub.warehouse.ScratchCopy;
@@ -30,7 +29,13 @@ public class DryRun {
     private final WarehouseLock lock;
     private final Environment environment;
 
-    public DryRun(DataSource dataSource, WarehouseLock lock, Environment environment) {
+    /** The application's own class, taken from the running context (this package does not import the one above). */
+    private final Class<?> application;
+
+    public DryRun(DataSource dataSource, WarehouseLock lock, Environment environment,
+                  org.springframework.context.ApplicationContext context) {
+        this.application = org.springframework.util.ClassUtils.getUserClass(context.getBeansWithAnnotation(
+                org.springframework.boot.autoconfigure.SpringBootApplication.class).values().iterator().next());
         this.dataSource = dataSource;
         this.lock = lock;
         this.environment = environment;
@@ -101,6 +106,6 @@ public class DryRun {
             }
         }
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(EmploymentHubApplication.class).logStartupInfo(false).run(args);
+        return new SpringApplicationBuilder(application).logStartupInfo(false).run(args);
     }
 }

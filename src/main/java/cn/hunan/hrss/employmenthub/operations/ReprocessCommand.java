@@ -61,6 +61,18 @@ public class ReprocessCommand {
         this.jdbc = jdbc;
     }
 
+    /** The scope's options among {@code given} (a form, a request): those not blank, trimmed. */
+    public static Map<String, String> scopeOptions(Map<String, String> given) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String k : List.of("source", "county", "entity", "from", "to")) {
+            String v = given.get(k);
+            if (v != null && !v.isBlank()) {
+                out.put(k, v.strip());
+            }
+        }
+        return out;
+    }
+
     /** The scope an operator's options name, checked against jobs-config and the runs so far. */
     public Scope scope(Map<String, String> options, JobsConfig config) {
         Optional<String> source = Optional.ofNullable(options.get("source"));

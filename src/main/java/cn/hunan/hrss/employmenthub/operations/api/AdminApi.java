@@ -23,8 +23,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
@@ -74,12 +72,14 @@ public class AdminApi {
     private final Path configDir;
     private final java.time.Clock clock;
     private final WarehouseLock lock;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> new Thread(r, "api-run"));
+    private final BackgroundRuns background;
 
     public AdminApi(JdbcTemplate jdbc, Reconciler reconciler, AuditQueries audit, MatchReview review, HeadlineReport report,
                     AdminLog adminLog, NightlyCommand nightly, ReprocessCommand reprocess, DryRun dryRun,
-                    @Value("${hub.config-dir:jobs-config}") String configDir, java.time.Clock clock, WarehouseLock lock) {
+                    @Value("${hub.config-dir:jobs-config}") String configDir, java.time.Clock clock, WarehouseLock lock,
+                    BackgroundRuns background) {
         this.lock = lock;
+        this.background = background;
         this.jdbc = jdbc;
         this.reconciler = reconciler;
         this.audit = audit;
@@ -143,7 +143,8 @@ public class AdminApi {
         if (rerun && blank(request.reason())) {
             throw new CommandLine.UsageException("a rerun needs a reason");
         }
-        background.submit(() -> nightly.night(config, date, rerun, actor(user), request.reason(), log()));
+        background.submit("the night of " + date + " (api, " + user.getName() + ")",
+                () -> nightly.night(config, date, rerun, actor(user), request.reason(), log()));
         return accepted(Map.of("date", date.toString(), "rerun", rerun));
     }
 
@@ -154,13 +155,13 @@ public class AdminApi {
             throw new CommandLine.UsageException("reason is required: say why the scope is read again");
         }
         JobsConfig config = config();
-        Map<String, String> options = new LinkedHashMap<>();
-        put(options, "source", request.source());
-        put(options, "county", request.county());
-        put(options, "entity", request.entity());
-        put(options, "from", request.from());
-        put(options, "to", request.to());
-        ReprocessCommand.Scope scope = reprocess.scope(options, config);
+        Map<String, String> given = new LinkedHashMap<>();
+        given.put("source", request.source());
+        given.put("county", request.county());
+        given.put("entity", request.entity());
+        given.put("from", request.from());
+        given.put("to", request.to());
+        ReprocessCommand.Scope scope = reprocess.scope(ReprocessCommand.scopeOptions(given), config);
         if (Boolean.TRUE.equals(request.dryRun())) {
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             DryRun.Preview preview = dryRun.preview(config, scope, actor(user), request.reason(),
@@ -172,7 +173,8 @@ public class AdminApi {
             out.put("printed", printed.toString(StandardCharsets.UTF_8));
             return ResponseEntity.ok(out);
         }
-        background.submit(() -> reprocess.apply(config, scope, actor(user), request.reason(), log()));
+        background.submit("reprocess " + scope.describe() + " (api, " + user.getName() + ")",
+                () -> reprocess.apply(config, scope, actor(user), request.reason(), log()));
         return accepted(Map.of("scope", scope.describe()));
     }
 
@@ -246,11 +248,5 @@ public class AdminApi {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static void put(Map<String, String> options, String key, String value) {
-        if (!blank(value)) {
-            options.put(key, value);
-        }
     }
 }

@@ -15,11 +15,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.Principal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
@@ -53,11 +50,12 @@ public class Console {
     private final ReprocessCommand reprocess;
     private final DryRun dryRun;
     private final Path configDir;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> new Thread(r, "console-run"));
+    private final BackgroundRuns background;
 
     public Console(AdminApi api, JdbcTemplate jdbc, Reconciler reconciler, AuditQueries audit, MatchReview review,
                    AdminLog adminLog, ReprocessCommand reprocess, DryRun dryRun,
-                   @Value("${hub.config-dir:jobs-config}") String configDir) {
+                   @Value("${hub.config-dir:jobs-config}") String configDir, BackgroundRuns background) {
+        this.background = background;
         this.api = api;
         this.jdbc = jdbc;
         this.reconciler = reconciler;
@@ -128,12 +126,7 @@ public class Console {
     @PostMapping("/console/reprocess")
     public String reprocess(@RequestParam Map<String, String> form, Principal principal, Model model, Authentication user,
                             RedirectAttributes flash) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String k : List.of("source", "county", "entity", "from", "to")) {
-            if (form.get(k) != null && !form.get(k).isBlank()) {
-                options.put(k, form.get(k).strip());
-            }
-        }
+        Map<String, String> options = ReprocessCommand.scopeOptions(form);
         model.addAttribute("form", form);
         try {
             String reason = form.getOrDefault("reason", "").strip();
@@ -144,7 +137,8 @@ public class Console {
             ReprocessCommand.Scope scope = reprocess.scope(options, config);
             AdminLog.Actor actor = new AdminLog.Actor(principal.getName(), "console");
             if ("apply".equals(form.get("action"))) {
-                background.submit(() -> reprocess.apply(config, scope, actor, reason, System.out));
+                background.submit("reprocess " + scope.describe() + " (console, " + actor.name() + ")",
+                        () -> reprocess.apply(config, scope, actor, reason, System.out));
                 flash.addFlashAttribute("message", "reprocess of " + scope.describe() + " accepted: it runs now; see the "
                         + "runs below and the admin history");
                 return "redirect:/console";
