@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Merges a run's staged records into one golden record per match key, set-based (a handful of statements
  * per entity, no per-row round trips), one transaction per entity, entities in dependency order:
  * <ol>
- *   <li>the candidates are the run's staged records plus those parked by earlier runs;</li>
+ *   <li>the candidates are the run's staged records plus those parked by earlier runs; a reference given by a
+ *   source key is resolved to the golden record that (source, key) became ({@link ReferenceResolver});</li>
  *   <li>a candidate whose person, employer or enterprise has not arrived is <em>parked</em>, or quarantined
  *   once it has waited longer than park-days; a placement starting before its person registered is
  *   quarantined;</li>
@@ -40,15 +41,17 @@ public class GoldenMerger {
     private final PersonMatcher matcher;
     private final EmployerMatcher employers;
     private final AttributeSurvivorship survivorship;
+    private final ReferenceResolver references;
 
     public GoldenMerger(JdbcTemplate jdbc, TransactionTemplate tx, PersonHistory history, PersonMatcher matcher,
-                        EmployerMatcher employers, AttributeSurvivorship survivorship) {
+                        EmployerMatcher employers, AttributeSurvivorship survivorship, ReferenceResolver references) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.history = history;
         this.matcher = matcher;
         this.employers = employers;
         this.survivorship = survivorship;
+        this.references = references;
     }
 
     /** Merges every entity, each in its own transaction (outside the job, e.g. in tests). */
@@ -83,6 +86,7 @@ public class GoldenMerger {
         if (e == EntityType.EMPLOYER) {
             employers.resolve(runId);
         }
+        references.resolve(runId, e);
         for (Reference ref : Reference.of(e)) {
             park(runId, runDate, settings.parkDays(), e, ref);
         }

@@ -1,8 +1,10 @@
 package cn.hunan.hrss.employmenthub.dedup;
 
 import cn.hunan.hrss.employmenthub.record.EntityType;
+import cn.hunan.hrss.employmenthub.record.ReferenceFields;
 import cn.hunan.hrss.employmenthub.validation.RecordStandardiser;
 import cn.hunan.hrss.employmenthub.validation.Rule;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,7 +17,10 @@ import java.util.List;
  */
 record Reference(EntityType entity, String field, String missing, Rule rule) {
 
-    static final List<Reference> ALL = List.of(
+    static final List<Reference> ALL = all();
+
+    private static List<Reference> all() {
+        List<Reference> all = new ArrayList<>(List.of(
             golden(EntityType.SERVICE, "person_id_number_hash", "wh_person.id_number_hash", Rule.REF_PERSON_UNKNOWN),
             golden(EntityType.PLACEMENT, "person_id_number_hash", "wh_person.id_number_hash", Rule.REF_PERSON_UNKNOWN),
             golden(EntityType.PLACEMENT, "employer_credit_code", "wh_employer.credit_code", Rule.REF_EMPLOYER_UNKNOWN),
@@ -24,7 +29,19 @@ record Reference(EntityType entity, String field, String missing, Rule rule) {
             new Reference(EntityType.PERSON, "id_number", "s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%'",
                     Rule.PERSON_UNMATCHED),
             new Reference(EntityType.EMPLOYER, "credit_code", "s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%'",
-                    Rule.EMPLOYER_UNMATCHED));
+                    Rule.EMPLOYER_UNMATCHED)));
+        for (EntityType e : EntityType.values()) {
+            for (String field : ReferenceFields.of(e)) {
+                all.add(byKey(e, field));
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /** A reference given by a source key ({@code refs:}) that no (source, key) of the referred entity resolves yet. */
+    private static Reference byKey(EntityType e, String field) {
+        return new Reference(e, field, Unresolved.givenByKeyOnly(e, field), Rule.REF_KEY_UNKNOWN);
+    }
 
     /** The reference in {@code column} is given but matches no golden record in {@code target} (table.column). */
     private static Reference golden(EntityType entity, String column, String target, Rule rule) {

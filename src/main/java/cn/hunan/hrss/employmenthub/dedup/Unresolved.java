@@ -1,6 +1,7 @@
 package cn.hunan.hrss.employmenthub.dedup;
 
 import cn.hunan.hrss.employmenthub.record.EntityType;
+import cn.hunan.hrss.employmenthub.record.ReferenceFields;
 import cn.hunan.hrss.employmenthub.validation.RecordStandardiser;
 import java.util.List;
 
@@ -20,5 +21,22 @@ final class Unresolved {
         return List.of("s.run_id = ? AND " + unresolved,
                 "s.id IN (SELECT pk.stg_id FROM etl_parked pk WHERE pk.entity = '" + e.key() + "' AND pk.first_run_id <> ?) "
                         + "AND " + unresolved);
+    }
+
+    /**
+     * The staged records of {@code e} whose {@code field} is still given by a source key only, in the same two parts:
+     * the night's own and those parked earlier.
+     */
+    static List<String> byKey(EntityType e, String field) {
+        String unresolved = givenByKeyOnly(e, field);
+        return List.of("s.run_id = ? AND " + unresolved,
+                "s.id IN (SELECT pk.stg_id FROM etl_parked pk WHERE pk.entity = '" + e.key() + "' AND pk.first_run_id <> ?) "
+                        + "AND " + unresolved);
+    }
+
+    /** The condition on staging alias {@code s} that {@code field} is given by a source key and not resolved yet. */
+    static String givenByKeyOnly(EntityType e, String field) {
+        String value = e.field(field).orElseThrow().personal() ? field + "_hash" : field;
+        return "s." + ReferenceFields.keyColumn(field) + " IS NOT NULL AND s." + value + " IS NULL";
     }
 }

@@ -11,6 +11,9 @@ final class ConfigWriter {
 
     private final Path configDir;
 
+    /** Events of the county platform and the station ledgers name persons by the platform's key ({@code refs:}). */
+    boolean vendorKeys;
+
     ConfigWriter(Path configDir) {
         this.configDir = configDir;
     }
@@ -79,7 +82,7 @@ final class ConfigWriter {
                     table: %4$sjy_fw
                     updated-at: gxsj
                     key: fwbh
-                    columns: {person_id_number: sfzh, station_code: zdbm, staff_code: gh, service_type: fwlx, served_on: fwrq}
+                    columns: {person_id_number: sfzh, station_code: zdbm, staff_code: gh, service_type: fwlx, served_on: fwrq}%6$s
                   - entity: placement
                     table: %4$sjy_jy
                     updated-at: gxsj
@@ -96,8 +99,9 @@ final class ConfigWriter {
                       insurance: sbbz
                       region: jyd
                     values:
-                      channel: {基层平台: station, 县级平台: county_platform, 线上平台: online, 企业联络: liaison}
-                """.formatted(c.name(), c.code(), url, prefix, defaultUser));
+                      channel: {基层平台: station, 县级平台: county_platform, 线上平台: online, 企业联络: liaison}%6$s
+                """.formatted(c.name(), c.code(), url, prefix, defaultUser, vendorKeys
+                ? "\n    refs: {person_id_number: {entity: person, key: ryxh}}   # a row without sfzh names its person by xh" : ""));
     }
 
     void stationRegister(County c) throws IOException {
@@ -135,8 +139,9 @@ final class ConfigWriter {
                     constants: {channel: station}
                   - entity: service
                     path: data/%2$s/register/services-*.csv
-                    columns: {person_id_number: 身份证号, service_type: 服务类型, served_on: 服务日期, station_code: 服务站点, staff_code: 工号}
-                """.formatted(c.name(), c.code()));
+                    columns: {person_id_number: 身份证号, service_type: 服务类型, served_on: 服务日期, station_code: 服务站点, staff_code: 工号}%3$s
+                """.formatted(c.name(), c.code(), vendorKeys ? "\n    refs: {person_id_number: {entity: person, key: 人员序号, source: "
+                + c.code() + "-county-platform}}" : ""));
     }
 
     void staffRegister(County c) throws IOException {

@@ -21,12 +21,27 @@ final class CountyDatabaseWriter {
     private final World w;
     private final Fakes f;
     private final Ledger ledger;
+    private final boolean vendorKeys;
+    private final java.util.Map<Person, Integer> xh = new java.util.HashMap<>();
     private java.util.Set<String> taken;
 
-    CountyDatabaseWriter(World w, Fakes f, Ledger ledger) {
+    /** With {@code vendorKeys}, services and placements name their person by its row number {@code xh} only (ryxh). */
+    CountyDatabaseWriter(World w, Fakes f, Ledger ledger, boolean vendorKeys) {
         this.w = w;
         this.f = f;
         this.ledger = ledger;
+        this.vendorKeys = vendorKeys;
+    }
+
+    /** The person's key ({@code xh}) in its county's database, or null when the platform does not have it. */
+    Integer xh(Person p) {
+        return xh.get(p);
+    }
+
+    /** The person's ID number and platform key as an event row of the platform carries them. */
+    private Object[] personRef(Person p) {
+        Integer key = vendorKeys ? xh.get(p) : null;
+        return new Object[] {key == null ? p.id() : null, key};
     }
 
     SqlScript write(County c, String prefix) {
@@ -77,6 +92,7 @@ final class CountyDatabaseWriter {
         int n = 0;
         for (Person x : w.persons) {
             if (x.county().equals(c.code()) && x.inCountyDb()) {
+                xh.put(x, n + 1);
                 s.insert(p + "jy_ry", cols, ++n, x.name(), x.id(), x.gender().equals("1") ? "男" : "女", x.birth(), x.phone(),
                         x.residence(), x.residence(), Messy.educationLabel(x.education()), Messy.categoryLabels(x.categories()),
                         x.registered(), x.station(), gxsj());
@@ -97,38 +113,41 @@ final class CountyDatabaseWriter {
     }
 
     private void services(SqlScript s, County c, String p) {
-        s.create(p + "jy_fw", "fwbh INT PRIMARY KEY, sfzh VARCHAR(20), zdbm VARCHAR(32), gh VARCHAR(32), fwlx VARCHAR(20), "
-                + "fwrq DATE, gxsj DATETIME");
-        String cols = "fwbh, sfzh, zdbm, gh, fwlx, fwrq, gxsj";
+        s.create(p + "jy_fw", "fwbh INT PRIMARY KEY, sfzh VARCHAR(20), ryxh INT, zdbm VARCHAR(32), gh VARCHAR(32), "
+                + "fwlx VARCHAR(20), fwrq DATE, gxsj DATETIME");
+        String cols = "fwbh, sfzh, ryxh, zdbm, gh, fwlx, fwrq, gxsj";
         int n = 0;
         for (Service x : w.services) {
             if (x.person().county().equals(c.code())) {
-                s.insert(p + "jy_fw", cols, ++n, x.person().id(), x.station(), x.staff(), serviceLabel(x.type()), x.date(), gxsj());
+                Object[] ref = personRef(x.person());
+                s.insert(p + "jy_fw", cols, ++n, ref[0], ref[1], x.station(), x.staff(), serviceLabel(x.type()), x.date(), gxsj());
                 ledger.valid("service", serviceKey(x));
             }
         }
         for (int i = 0; i < 2; i++) {
             Person x = f.pick(w.persons);
-            s.insert(p + "jy_fw", cols, ++n, x.id(), x.station(), null, "电话回访", LocalDate.of(2099, 3, 1),
+            Object[] ref = personRef(x);
+            s.insert(p + "jy_fw", cols, ++n, ref[0], ref[1], x.station(), null, "电话回访", LocalDate.of(2099, 3, 1),
                     LocalDateTime.of(2023, 12, 30, 9, 0));
             ledger.reject("service", "DATE_FUTURE");
         }
         for (int i = 0; i < 2; i++) {
             String nobody = f.idNumber(c.code(), LocalDate.of(1980, 1, 1).plusDays(i), false, taken());
-            s.insert(p + "jy_fw", cols, ++n, nobody, w.stations.get(0).code(), null, "岗位推荐", LocalDate.of(2023, 11, 1),
-                    gxsj());
-            ledger.park("service", "REF_PERSON_UNKNOWN");
+            s.insert(p + "jy_fw", cols, ++n, vendorKeys ? null : nobody, vendorKeys ? 900_000 + i : null,
+                    w.stations.get(0).code(), null, "岗位推荐", LocalDate.of(2023, 11, 1), gxsj());
+            ledger.park("service", vendorKeys ? "REF_KEY_UNKNOWN" : "REF_PERSON_UNKNOWN");
         }
     }
 
     private void placements(SqlScript s, County c, String p) {
-        s.create(p + "jy_jy", "jybh INT PRIMARY KEY, sfzh VARCHAR(20), dwdm VARCHAR(18), dwmc VARCHAR(200), rzrq DATE, "
+        s.create(p + "jy_jy", "jybh INT PRIMARY KEY, sfzh VARCHAR(20), ryxh INT, dwdm VARCHAR(18), dwmc VARCHAR(200), rzrq DATE, "
                 + "gz DECIMAL(10,2), xzzq VARCHAR(4), qd VARCHAR(20), jyxs VARCHAR(10), sbbz VARCHAR(2), jyd VARCHAR(12), gxsj DATETIME");
         int n = 0;
         for (Placement x : w.placements) {
             if (x.person().county().equals(c.code())) {
-                s.insert(p + "jy_jy", "jybh, sfzh, dwdm, dwmc, rzrq, gz, xzzq, qd, jyxs, sbbz, jyd, gxsj", ++n, x.person().id(),
-                        x.employer().creditCode(), x.employer().name(), x.start(), x.wage(), x.period().equals("month") ? "月" : "日",
+                Object[] ref = personRef(x.person());
+                s.insert(p + "jy_jy", "jybh, sfzh, ryxh, dwdm, dwmc, rzrq, gz, xzzq, qd, jyxs, sbbz, jyd, gxsj", ++n, ref[0],
+                        ref[1], x.employer().creditCode(), x.employer().name(), x.start(), x.wage(), x.period().equals("month") ? "月" : "日",
                         channelLabel(x.channel()), x.form().equals("gig") ? "零工" : "全职", x.insured() ? "是" : "否",
                         x.person().county(), gxsj());
                 ledger.valid("placement", x.person().id() + "|" + x.start());
@@ -141,17 +160,23 @@ final class CountyDatabaseWriter {
             return;
         }
         Employer employer = w.employers.stream().filter(e -> e.county().equals(c.code())).findFirst().orElseThrow();
-        String cols = "jybh, sfzh, dwdm, dwmc, rzrq, gz, xzzq, qd, jyxs, sbbz, jyd, gxsj";
+        String cols = "jybh, sfzh, ryxh, dwdm, dwmc, rzrq, gz, xzzq, qd, jyxs, sbbz, jyd, gxsj";
         Person a = unplaced.get(0);
-        s.insert(p + "jy_jy", cols, ++n, a.id(), employer.creditCode(), employer.name(), a.registered().plusDays(10),
+        Object[] aRef = personRef(a);
+        s.insert(p + "jy_jy", cols, ++n, aRef[0], aRef[1],
+                employer.creditCode(), employer.name(), a.registered().plusDays(10),
                 new java.math.BigDecimal("500"), "月", "基层平台", "全职", "是", c.code(), gxsj());
         ledger.reject("placement", "WAGE_RANGE");
         Person b = unplaced.get(1);
-        s.insert(p + "jy_jy", cols, ++n, b.id(), employer.creditCode(), employer.name(), b.registered().minusDays(30),
+        Object[] bRef = personRef(b);
+        s.insert(p + "jy_jy", cols, ++n, bRef[0], bRef[1],
+                employer.creditCode(), employer.name(), b.registered().minusDays(30),
                 new java.math.BigDecimal("4500"), "月", "基层平台", "全职", "是", c.code(), gxsj());
         ledger.reject("placement", "PLACEMENT_BEFORE_REGISTRATION");
         Person d = unplaced.get(2);
-        s.insert(p + "jy_jy", cols, ++n, d.id(), f.creditCode(c.code(), new java.util.HashSet<>()), "未登记企业", d.registered()
+        Object[] dRef = personRef(d);
+        s.insert(p + "jy_jy", cols, ++n, dRef[0], dRef[1],
+                f.creditCode(c.code(), new java.util.HashSet<>()), "未登记企业", d.registered()
                 .plusDays(5), new java.math.BigDecimal("4500"), "月", "基层平台", "全职", "是", c.code(), gxsj());
         ledger.park("placement", "REF_EMPLOYER_UNKNOWN");
     }

@@ -50,7 +50,8 @@ public final class GenerateCommand {
         }
         try {
             Map<String, Object> truth = generate(dir, profile.equals(PROVINCE_2023) ? 0 : counties, persons, seed,
-                    cl.option("source-db-url").orElse(null), defects.equals("fuzz"));
+                    cl.option("source-db-url").orElse(null), new Extras(defects.equals("fuzz"),
+                            cl.option("vendor-keys").isPresent()));
             out.println("generated " + (profile.equals(PROVINCE_2023) ? "the calibrated province (134 counties)" : counties
                     + " counties") + ", " + persons + " persons (seed " + seed + ") in " + dir);
             if (truth.get("fuzz") instanceof Map<?, ?> fuzz) {
@@ -78,6 +79,23 @@ public final class GenerateCommand {
     /** With {@code fuzz}, also six hostile sources (one per kind) whose truth is under {@code "fuzz"}. */
     public static Map<String, Object> generate(Path dir, int countyCount, int personCount, long seed, String sourceDbUrl,
                                                boolean fuzz) throws IOException, SQLException {
+        return generate(dir, countyCount, personCount, seed, sourceDbUrl, new Extras(fuzz, false));
+    }
+
+    /**
+     * What a generation adds to the plain sample.
+     *
+     * @param fuzz six hostile sources (one per kind) whose truth is under {@code "fuzz"}
+     * @param vendorKeys the county platforms' services and placements, and the station service ledgers, name a person
+     *                   the platform has by the platform's key alone ({@code refs:}); gig work dates are ISO-8601 with
+     *                   an offset; the platforms' orphan services carry a key no person has ({@code REF_KEY_UNKNOWN})
+     */
+    public record Extras(boolean fuzz, boolean vendorKeys) {
+    }
+
+    public static Map<String, Object> generate(Path dir, int countyCount, int personCount, long seed, String sourceDbUrl,
+                                               Extras extras) throws IOException, SQLException {
+        boolean fuzz = extras.fuzz();
         Fakes fakes = new Fakes(seed);
         World world = countyCount == 0 ? new WorldBuilder(fakes).buildProvince2023(personCount)
                 : new WorldBuilder(fakes).build(countyCount, personCount);
@@ -85,8 +103,9 @@ public final class GenerateCommand {
         Path config = dir.resolve("jobs-config");
         Files.createDirectories(config);
         ConfigWriter configs = new ConfigWriter(config);
+        configs.vendorKeys = extras.vendorKeys();
         configs.defaults(countyCount == 0);
-        CountyDatabaseWriter db = new CountyDatabaseWriter(world, fakes, ledger);
+        CountyDatabaseWriter db = new CountyDatabaseWriter(world, fakes, ledger, extras.vendorKeys());
         RegisterWriter registers = new RegisterWriter(world, fakes, ledger);
         WalkInWriter walkIns = new WalkInWriter(world, fakes, ledger);
         for (County c : world.counties) {
@@ -105,13 +124,14 @@ public final class GenerateCommand {
             }
             configs.countyPlatform(c, url, prefix, sourceDbUrl == null ? "sa" : "root");
             registers.personRegister(c, data.resolve("persons-2023.csv"));
-            registers.serviceRegister(c, data.resolve("services-2023.csv"));
+            registers.serviceRegister(c, data.resolve("services-2023.csv"), extras.vendorKeys() ? db : null);
             walkIns.write(c, data.resolve("walkins-2023.csv"));
             registers.staffWorkbook(c, data.resolve("staff-2023.xlsx"));
             configs.stationRegister(c);
             configs.staffRegister(c);
         }
         ProvincialWriter provincial = new ProvincialWriter(world, fakes, ledger);
+        provincial.isoTimes = extras.vendorKeys();
         provincial.gigMatches(Files.createDirectories(config.resolve("data/province/gig")).resolve("matches-2023.ndjson"));
         Path online = Files.createDirectories(config.resolve("data/province/online"));
         provincial.onlineRegistrations(online.resolve("registrations.json"));

@@ -28,6 +28,8 @@ final class ProvincialWriter {
     private final World w;
     private final Fakes f;
     private final Ledger ledger;
+    /** Work dates as ISO-8601 date-times with an offset, as a platform's API exports them. */
+    boolean isoTimes;
 
     ProvincialWriter(World w, Fakes f, Ledger ledger) {
         this.w = w;
@@ -77,7 +79,7 @@ final class ProvincialWriter {
         worker.put("phone", g.worker().phone());
         o.putObject("employer").put("name", g.employerName());
         o.put("task", g.task());
-        o.put("workDate", g.date().toString());
+        o.put("workDate", isoTimes ? g.date() + String.format("T%02d:%02d:00+08:00", 8 + n % 10, n % 60) : g.date().toString());
         o.put("dailyWage", new java.math.BigDecimal(wage));
         o.put("mealsIncluded", g.meals());
         return o;

@@ -140,13 +140,24 @@ final class RegisterWriter {
     }
 
     void serviceRegister(County c, Path file) throws IOException {
+        serviceRegister(c, file, null);
+    }
+
+    /**
+     * The station's service ledger. Given the county platform ({@code platform}), a person the platform has is written
+     * by the platform's key (人员序号) alone, as ledgers copied from the platform do.
+     */
+    void serviceRegister(County c, Path file, CountyDatabaseWriter platform) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        line(out, c.name() + "就业服务台账（2023年度）,,,,,");
-        line(out, "序号,身份证号,服务类型,服务日期,服务站点,工号");
+        line(out, c.name() + "就业服务台账（2023年度）,,,,," + (platform == null ? "" : ","));
+        line(out, "序号,身份证号," + (platform == null ? "" : "人员序号,") + "服务类型,服务日期,服务站点,工号");
         int n = 0;
         for (Service s : w.services) {
             if (s.person().county().equals(c.code()) && s.alsoInRegister()) {
-                line(out, ++n + "," + id(s.person().id()) + "," + CountyDatabaseWriter.serviceLabel(s.type()) + ","
+                Integer key = platform == null ? null : platform.xh(s.person());
+                line(out, ++n + "," + (key == null ? id(s.person().id()) : "") + "," + (platform == null ? ""
+                        : (key == null ? "" : key) + ",")
+                        + CountyDatabaseWriter.serviceLabel(s.type()) + ","
                         + messy.date(s.date()) + "," + s.station() + "," + s.staff());
                 ledger.valid("service", CountyDatabaseWriter.serviceKey(s));
             }

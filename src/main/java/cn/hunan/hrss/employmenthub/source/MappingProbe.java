@@ -68,6 +68,14 @@ public final class MappingProbe {
                 }
             }
         }
+        if (m.refs() != null) {
+            m.refs().forEach((field, ref) -> {
+                if (ref != null && ref.key() != null && !lower.contains(ref.key().toLowerCase(Locale.ROOT))) {
+                    out.add(new ConfigProblem(file, "entities[" + index + "].refs." + field + ".key", "column '" + ref.key()
+                            + "' is not in " + unit.label() + " (it has " + have + ")"));
+                }
+            });
+        }
         if (m.updatedAt() != null && !lower.contains(m.updatedAt().toLowerCase(Locale.ROOT))) {
             out.add(new ConfigProblem(file, "entities[" + index + "].updated-at", "column '" + m.updatedAt() + "' is not in "
                     + unit.label() + " (it has " + have + ")"));

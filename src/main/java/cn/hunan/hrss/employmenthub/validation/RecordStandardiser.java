@@ -4,6 +4,7 @@ import cn.hunan.hrss.employmenthub.record.CanonicalRecord;
 import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.record.Field;
 import cn.hunan.hrss.employmenthub.record.FieldType;
+import cn.hunan.hrss.employmenthub.record.ReferenceFields;
 import cn.hunan.hrss.employmenthub.record.SourceRecord;
 import cn.hunan.hrss.employmenthub.source.config.EntityMapping;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
@@ -70,8 +71,18 @@ public final class RecordStandardiser {
         rec.values().forEach((k, v) -> byLowerName.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
         Map<String, Object> canonical = new LinkedHashMap<>();
         List<Violation> violations = new ArrayList<>();
+        Map<String, EntityMapping.Ref> refs = mapping.refs() == null ? Map.of() : mapping.refs();
+        Map<String, String> refKeys = new LinkedHashMap<>();
         for (Field f : entity.fields()) {
             String raw = rawValue(f, mapping, rec.values(), byLowerName);
+            EntityMapping.Ref ref = refs.get(f.name());
+            String refKey = ref == null || ref.key() == null || (raw != null && !raw.isBlank()) ? null
+                    : Text.clean(byLowerName.get(ref.key().toLowerCase(Locale.ROOT)));
+            if (refKey != null && !refKey.isBlank()) {
+                canonical.put(f.name(), null);
+                refKeys.put(f.name(), refKey);
+                continue;
+            }
             Map<String, String> synonyms = mapping.values() == null ? Map.of() : mapping.values().getOrDefault(f.name(), Map.of());
             FieldStandardiser.Outcome o = fields.standardise(f, raw, synonyms);
             canonical.put(f.name(), o.value());
@@ -102,18 +113,25 @@ public final class RecordStandardiser {
         }
         String updatedAt = mapping.updatedAt() == null ? null : byLowerName.get(mapping.updatedAt().toLowerCase(Locale.ROOT));
         Map<String, Object> columns = columns(entity, canonical);
+        for (String field : ReferenceFields.of(entity)) {
+            String refKey = refKeys.get(field);
+            EntityMapping.Ref ref = refs.get(field);
+            columns.put(ReferenceFields.sourceColumn(field), refKey == null ? null
+                    : ref.source() == null ? source.id() : ref.source());
+            columns.put(ReferenceFields.keyColumn(field), refKey);
+        }
         columns.put("county_code", county(entity, canonical));
         columns.put("src_updated_at", updatedAt == null ? null : fields.standardise(
                 new Field("updated_at", FieldType.DATETIME, false, null, null, null), updatedAt, Map.of()).value());
         boolean rejectedNow = violations.stream().anyMatch(Violation::isError);
-        String matchKey = rejectedNow ? null : digest(entity.matchFields().stream().map(n -> keyPart(entity, n, columns)).toList());
+        String matchKey = rejectedNow ? null : matchKey(entity, columns);
         if (matchKey != null && entity == EntityType.PERSON && columns.get("id_number_hash") == null) {
             matchKey = provisionalKey(columns.get("name_norm"), columns.get("birth_date"), columns.get("phone_hash"));
         }
         if (matchKey != null && entity == EntityType.EMPLOYER && columns.get("credit_code") == null) {
             matchKey = provisionalKey(columns.get("name_norm"), columns.get("county_code"), "employer");
         }
-        String rowHash = rejectedNow ? null : digest(entity.fields().stream().map(f -> keyPart(entity, f.name(), columns)).toList());
+        String rowHash = rejectedNow ? null : rowHash(entity, columns);
         String sourceKey = mapping.key() == null ? matchKey : Text.clean(byLowerName.get(mapping.key().toLowerCase(Locale.ROOT)));
         if (sourceKey == null) {
             sourceKey = matchKey;
@@ -180,9 +198,26 @@ public final class RecordStandardiser {
         return out;
     }
 
+    /**
+     * The match key from a record's staging columns (for a person without an ID number or an employer without a
+     * credit code, the provisional key is made apart). A reference still given by a source key takes that key's
+     * place, until the merge resolves it and computes the key again.
+     */
+    public static String matchKey(EntityType entity, Map<String, Object> columns) {
+        return digest(entity.matchFields().stream().map(n -> keyPart(entity, n, columns)).toList());
+    }
+
+    /** The digest of every canonical value, to tell an unchanged record from an updated one. */
+    public static String rowHash(EntityType entity, Map<String, Object> columns) {
+        return digest(entity.fields().stream().map(f -> keyPart(entity, f.name(), columns)).toList());
+    }
+
     private static String keyPart(EntityType entity, String name, Map<String, Object> columns) {
         Field f = entity.field(name).orElseThrow();
         Object v = columns.get(f.personal() ? name + "_hash" : name);
+        if (v == null && columns.get(ReferenceFields.keyColumn(name)) != null) {
+            return "ref\u001F" + columns.get(ReferenceFields.sourceColumn(name)) + "\u001F" + columns.get(ReferenceFields.keyColumn(name));
+        }
         return v == null ? "" : v instanceof java.math.BigDecimal b ? b.stripTrailingZeros().toPlainString() : v.toString();
     }
 

@@ -45,6 +45,9 @@ public enum Rule {
             "the employer has not arrived from any source yet (parked, quarantined after park-days)"),
     REF_ENTERPRISE_UNKNOWN(Severity.PARK, "liaison",
             "the key enterprise has not arrived from any source yet (parked, quarantined after park-days)"),
+    REF_KEY_UNKNOWN(Severity.PARK, "service, placement, posting, gig_match, liaison",
+            "refers by a source key (refs:) to a person or employer no record of that source carries yet (parked, "
+                    + "quarantined after park-days)"),
     EMPLOYER_UNMATCHED(Severity.PARK, "employer",
             "has no credit code and no known employer of its county bears its name (parked, quarantined after park-days)"),
     PERSON_UNMATCHED(Severity.PARK, "person",

@@ -2,6 +2,7 @@ package cn.hunan.hrss.employmenthub.warehouse;
 
 import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.record.Field;
+import cn.hunan.hrss.employmenthub.record.ReferenceFields;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -34,5 +35,18 @@ public final class StagingColumns {
 
     public static List<String> of(EntityType entity) {
         return COLUMNS.get(entity);
+    }
+
+    /**
+     * The staging-only columns of references still given by a source key ({@code _ref_source}, {@code _ref_key}), which
+     * the merge resolves; golden records hold the resolved value only.
+     */
+    public static List<String> refs(EntityType entity) {
+        List<String> cols = new ArrayList<>();
+        for (String field : ReferenceFields.of(entity)) {
+            cols.add(ReferenceFields.sourceColumn(field));
+            cols.add(ReferenceFields.keyColumn(field));
+        }
+        return cols;
     }
 }

@@ -20,7 +20,7 @@ class RecordStandardiserTests {
     private final EntityMapping mapping = new EntityMapping("person", null, null, null, "p.csv", null, null, null, null,
             Map.of("name", "姓名", "id_number", "身份证号", "phone", "电话", "categories", "类别", "education", "学历",
                     "registered_on", "登记日期", "residence_region", "居住地"),
-            Map.of("education", Map.of("职高毕业", "40")), Map.of("channel", "station"));
+            Map.of("education", Map.of("职高毕业", "40")), Map.of("channel", "station"), null);
     private final SourceDefinition source = new SourceDefinition("ly", null, SourceKind.CSV, "430481", 30, null, null, null,
             null, null, List.of(mapping), null);
     private final PersonalData pii = new PersonalData("0123456789abcdef0123456789abcdef".getBytes(), false);

@@ -41,6 +41,7 @@ final class ConfigChecker {
                 problems.add(new ConfigProblem(file, "id", "duplicate source id '" + s.id() + "'"));
             }
         }
+        RefsChecker.check(configDir, sources, problems);
         checkSurvivorship(ids, problems);
         checkMatching(problems);
         checkSchedule(problems);
@@ -233,7 +234,8 @@ final class ConfigChecker {
                 }
             }
             for (Field f : type.fields()) {
-                if (f.required() && !columns.containsKey(f.name()) && !constants.containsKey(f.name())) {
+                if (f.required() && !columns.containsKey(f.name()) && !constants.containsKey(f.name())
+                        && (m.refs() == null || !m.refs().containsKey(f.name()))) {
                     problem(key + ".columns", "required field '" + f.name() + "' of " + type.key() + " is not mapped");
                 }
             }

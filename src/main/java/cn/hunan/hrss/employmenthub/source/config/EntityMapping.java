@@ -19,9 +19,17 @@ public record EntityMapping(
         String key,
         Map<String, String> columns,
         Map<String, Map<String, String>> values,
-        Map<String, String> constants) {
+        Map<String, String> constants,
+        Map<String, Ref> refs) {
 
-    /** Rows that are not records: blank rows and rows whose {@code column} matches {@code pattern}. */
+    /**
+     * A reference given by the other record's key in its source, not by ID number or credit code: {@code key} is this
+     * record's column holding that key, {@code entity} the entity referred to (person or employer, as the field
+     * implies), {@code source} the id of the source whose key it is (this source when left out).
+     */
+    public record Ref(String entity, String key, String source) {
+    }
+
     /**
      * Rows that are no records: blank rows ({@code blank}, default true), total rows whose first column says
      * 合计, 小计 or 总计 ({@code totals}, default true), and rows whose {@code column} (or any column) matches

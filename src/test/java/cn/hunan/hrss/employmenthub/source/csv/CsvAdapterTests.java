@@ -87,7 +87,7 @@ class CsvAdapterTests {
 
     private RecordCursor open(Path file) throws Exception {
         EntityMapping mapping = new EntityMapping("person", null, null, null, "persons.csv", null, 2,
-                new EntityMapping.SkipRows(true, null, "序号", "小计|合计"), null, Map.of("name", "姓名"), null, null);
+                new EntityMapping.SkipRows(true, null, "序号", "小计|合计"), null, Map.of("name", "姓名"), null, null, null);
         SourceDefinition source = new SourceDefinition("ly", null, SourceKind.CSV, "430481", null, null, null, null, null,
                 new SourceDefinition.FileSettings("GBK", ",", 2, null), List.of(mapping), null);
         return new CsvAdapter().open(source, null, new ExtractUnit(EntityType.PERSON, mapping, "persons.csv", file, "sha"), null);
@@ -99,7 +99,7 @@ class CsvAdapterTests {
         Files.write(file, "序号,姓名,身份证号\r\n1,张三,11010519491231002X\r\n合计,1人,\r\n總計：,1,\r\n2,李四,360426199101010071\r\n"
                 .getBytes(StandardCharsets.UTF_8));
         EntityMapping mapping = new EntityMapping("person", null, null, null, "persons.csv", null, 1, null, null,
-                Map.of("name", "姓名"), null, null);
+                Map.of("name", "姓名"), null, null, null);
         SourceDefinition source = new SourceDefinition("ly", null, SourceKind.CSV, "430481", null, null, null, null, null,
                 new SourceDefinition.FileSettings("UTF-8", ",", 1, null), List.of(mapping), null);
         try (RecordCursor cursor = new CsvAdapter().open(source, null, new ExtractUnit(EntityType.PERSON, mapping, "persons.csv",
@@ -108,7 +108,7 @@ class CsvAdapterTests {
             assertThat(cursor.skipped()).isEqualTo(2);
         }
         EntityMapping kept = new EntityMapping("person", null, null, null, "persons.csv", null, 1,
-                new EntityMapping.SkipRows(null, false, null, null), null, Map.of("name", "姓名"), null, null);
+                new EntityMapping.SkipRows(null, false, null, null), null, Map.of("name", "姓名"), null, null, null);
         try (RecordCursor cursor = new CsvAdapter().open(source, null, new ExtractUnit(EntityType.PERSON, kept, "persons.csv",
                 file, "sha"), null)) {
             assertThat(drain(cursor)).as("skip-rows: {totals: false}").hasSize(4);

@@ -141,7 +141,7 @@ class JsonAdapterTests {
 
     private RecordCursor open(Path file, String format) throws Exception {
         EntityMapping mapping = new EntityMapping("gig_match", null, null, null, file.getFileName().toString(), null, null,
-                null, null, Map.of(), null, null);
+                null, null, Map.of(), null, null, null);
         SourceDefinition source = new SourceDefinition("gig", null, SourceKind.JSON, "43", null, null, null, null, null,
                 new SourceDefinition.FileSettings(null, null, null, format), List.of(mapping), null);
         return new JsonAdapter().open(source, null,

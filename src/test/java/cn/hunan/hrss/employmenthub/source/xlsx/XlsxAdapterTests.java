@@ -52,7 +52,7 @@ class XlsxAdapterTests {
             wb.write(out);
         }
         EntityMapping mapping = new EntityMapping("staff", null, null, null, "staff.xlsx", "专干名册", 2, null, null,
-                Map.of("staff_code", "工号"), null, null);
+                Map.of("staff_code", "工号"), null, null, null);
         SourceDefinition source = new SourceDefinition("ly-staff", null, SourceKind.XLSX, "430481", null, null, null, null,
                 null, null, List.of(mapping), null);
 
@@ -83,7 +83,7 @@ class XlsxAdapterTests {
     void aFileThatIsNoWorkbookIsUnreadableAsAWholeButAMissingSheetIsAMappingProblem() throws Exception {
         Path text = Files.writeString(dir.resolve("staff.xlsx"), "序号,姓名\n1,张三\n");
         EntityMapping mapping = new EntityMapping("staff", null, null, null, "staff.xlsx", "专干名册", 1, null, null,
-                Map.of("staff_code", "工号"), null, null);
+                Map.of("staff_code", "工号"), null, null, null);
         SourceDefinition source = new SourceDefinition("ly-staff", null, SourceKind.XLSX, "430481", null, null, null, null,
                 null, null, List.of(mapping), null);
         ExtractUnit unit = new ExtractUnit(EntityType.STAFF, mapping, "staff.xlsx", text, "sha");
