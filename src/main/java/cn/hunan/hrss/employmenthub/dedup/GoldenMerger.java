@@ -2,6 +2,7 @@ package cn.hunan.hrss.employmenthub.dedup;
 
 import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.validation.Rule;
+import cn.hunan.hrss.employmenthub.warehouse.ShownKeys;
 import cn.hunan.hrss.employmenthub.warehouse.StagingColumns;
 import java.time.LocalDate;
 import java.util.List;
@@ -94,6 +95,7 @@ public class GoldenMerger {
             quarantine(runId, e, Rule.PLACEMENT_BEFORE_REGISTRATION, "started_on", "JOIN wh_person p ON p.id_number_hash = "
                     + "s.person_id_number_hash", "p.registered_on IS NOT NULL AND s.started_on < p.registered_on");
         }
+        ShownKeys.settle(jdbc, runId, e.key());
         jdbc.update(outcomeSql(e), runId, e.key(), runId, runId, e.key(), runId, e.key());
         jdbc.update("DELETE FROM etl_parked WHERE entity = ? AND stg_id IN (SELECT o.stg_id FROM etl_outcome o "
                 + "WHERE o.run_id = ? AND o.entity = ? AND o.outcome <> 'parked')", e.key(), runId, e.key());
@@ -167,7 +169,7 @@ public class GoldenMerger {
                 + "WHERE pk.entity = o.entity AND pk.stg_id = o.stg_id)", e.key(), ref.rule().name(), runId, runDate, runId,
                 e.key());
         jdbc.update("INSERT INTO dq_violation (run_id, source_id, entity, file_name, line_no, rule_code, severity, field_name, "
-                + "detail) SELECT ?, s.source_id, ?, s.file_name, s.line_no, ?, 'PARK', ?, ? FROM " + stg + " s "
+                + "detail, source_key) SELECT ?, s.source_id, ?, s.file_name, s.line_no, ?, 'PARK', ?, ?, s.source_key FROM " + stg + " s "
                 + "JOIN etl_outcome o ON o.run_id = ? AND o.entity = ? AND o.stg_id = s.id AND o.outcome = 'parked' "
                 + "AND o.carried = 0 JOIN etl_parked pk ON pk.entity = o.entity AND pk.stg_id = o.stg_id AND pk.rule_code = ? "
                 + "AND pk.first_run_id = ?", runId, e.key(), ref.rule().name(), ref.field(), ref.rule().description(), runId,
@@ -186,11 +188,11 @@ public class GoldenMerger {
                 + "WHERE " + candidate(e) + " AND " + condition;
         Object[] where = concat(new Object[] {runId, runId}, conditionParams);
         jdbc.update("INSERT INTO quarantine (run_id, origin_run_id, source_id, entity, file_name, line_no, rule_code, field_name, "
-                + "detail, all_rules, payload_masked, payload_enc) SELECT ?, s.run_id, s.source_id, ?, s.file_name, s.line_no, ?, "
-                + "?, ?, ?, COALESCE(l.payload_masked, '{}'), l.payload_enc" + from,
+                + "detail, all_rules, payload_masked, payload_enc, source_key) SELECT ?, s.run_id, s.source_id, ?, s.file_name, "
+                + "s.line_no, ?, ?, ?, ?, COALESCE(l.payload_masked, '{}'), l.payload_enc, s.source_key" + from,
                 concat(new Object[] {runId, e.key(), rule.name(), field, rule.description(), rule.name()}, where));
         jdbc.update("INSERT INTO dq_violation (run_id, source_id, entity, file_name, line_no, rule_code, severity, field_name, "
-                + "detail) SELECT ?, s.source_id, ?, s.file_name, s.line_no, ?, 'ERROR', ?, ?" + from,
+                + "detail, source_key) SELECT ?, s.source_id, ?, s.file_name, s.line_no, ?, 'ERROR', ?, ?, s.source_key" + from,
                 concat(new Object[] {runId, e.key(), rule.name(), field, rule.description()}, where));
         jdbc.update("INSERT INTO etl_outcome (run_id, entity, stg_id, source_id, outcome, carried) SELECT ?, ?, s.id, s.source_id, "
                 + "CASE WHEN s.run_id = ? THEN 'quarantined' ELSE 'expired' END, CASE WHEN s.run_id = ? THEN 0 ELSE 1 END" + from,

@@ -51,11 +51,11 @@ public final class AuditCsv {
             }
         }
         Path samples = dir.resolve("samples.csv");
-        try (CSVPrinter p = printer(samples, "run_id", "rule", "source_id", "entity", "file", "line", "field", "detail",
-                "record_masked")) {
+        try (CSVPrinter p = printer(samples, "run_id", "rule", "source_id", "entity", "file", "line", "source_key", "field",
+                "detail", "record_masked")) {
             for (var e : a.samples().entrySet()) {
                 for (Sample s : e.getValue()) {
-                    p.printRecord(a.run().id(), e.getKey(), s.sourceId(), s.entity(), s.file(), s.line(), s.field(), s.detail(),
+                    p.printRecord(a.run().id(), e.getKey(), s.sourceId(), s.entity(), s.file(), s.line(), s.sourceKey(), s.field(), s.detail(),
                             s.payloadMasked());
                 }
             }

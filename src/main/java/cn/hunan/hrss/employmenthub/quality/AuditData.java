@@ -39,7 +39,8 @@ public record AuditData(Run run, List<SourceLine> sources, List<UnitLine> units,
     public record RuleLine(String rule, String severity, String entities, String description, long records) {
     }
 
-    public record Sample(String sourceId, String entity, String file, long line, String field, String detail,
+    /** One flagged record: where it is (file and line; for a database, the table and the row's key) and why. */
+    public record Sample(String sourceId, String entity, String file, long line, String sourceKey, String field, String detail,
                          String payloadMasked) {
     }
 

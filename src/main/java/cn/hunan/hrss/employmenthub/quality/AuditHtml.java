@@ -144,11 +144,12 @@ public final class AuditHtml {
             List<Sample> list = samples.getOrDefault(r.rule(), List.of());
             h.append("<details class=\"samples\" data-rule=\"").append(esc(r.rule())).append("\"><summary><code>")
                     .append(esc(r.rule())).append("</code>: ").append(list.size()).append(" of ").append(r.records())
-                    .append("</summary><table><thead><tr><th>source</th><th>entity</th><th>file</th><th>line</th><th>field</th>")
+                    .append("</summary><table><thead><tr><th>source</th><th>entity</th><th>file</th><th>line</th><th>key</th><th>field</th>")
                     .append("<th>detail</th><th>record (masked)</th></tr></thead><tbody>\n");
             for (Sample s : list) {
                 h.append("<tr><td>").append(esc(s.sourceId())).append("</td><td>").append(esc(s.entity())).append("</td><td>")
-                        .append(esc(s.file())).append("</td>").append(num(s.line())).append("<td>").append(esc(s.field()))
+                        .append(esc(s.file())).append("</td>").append(num(s.line())).append("<td>").append(esc(s.sourceKey()))
+                        .append("</td><td>").append(esc(s.field()))
                         .append("</td><td>").append(esc(s.detail())).append("</td><td><code>").append(esc(s.payloadMasked()))
                         .append("</code></td></tr>\n");
             }

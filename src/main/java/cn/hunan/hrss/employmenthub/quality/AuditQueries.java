@@ -61,12 +61,12 @@ public class AuditQueries {
                     rules.add(new RuleLine(rule.name(), rs.getString(2), rule.entities(), rule.description(), rs.getLong(3)));
                 }, runId);
         for (RuleLine r : rules) {
-            samples.put(r.rule(), jdbc.query("SELECT v.source_id, v.entity, v.file_name, v.line_no, v.field_name, v.detail, "
-                    + "l.payload_masked FROM dq_violation v LEFT JOIN landing_record l ON l.run_id = v.run_id AND l.source_id = "
+            samples.put(r.rule(), jdbc.query("SELECT v.source_id, v.entity, v.file_name, v.line_no, v.source_key, v.field_name, "
+                    + "v.detail, l.payload_masked FROM dq_violation v LEFT JOIN landing_record l ON l.run_id = v.run_id AND l.source_id = "
                     + "v.source_id AND l.entity = v.entity AND l.file_name = v.file_name AND l.line_no = v.line_no "
                     + "WHERE v.run_id = ? AND v.rule_code = ? ORDER BY v.source_id, v.file_name, v.line_no LIMIT "
                     + SAMPLES_PER_RULE, (rs, i) -> new Sample(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7)), runId, r.rule()));
+                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)), runId, r.rule()));
         }
         Map<String, List<TrendPoint>> trend = trend(runId);
         return new AuditData(run, sources, units, rules, samples, trend, jumps(runId, trend), actions(runId));

@@ -24,9 +24,10 @@ public class StagingWriter implements ItemWriter<CanonicalRecord> {
     private static final String LANDING = "INSERT INTO landing_record (run_id, source_id, entity, file_name, line_no, "
             + "source_key, outcome, payload_enc, payload_masked) VALUES (?,?,?,?,?,?,?,?,?)";
     private static final String QUARANTINE = "INSERT INTO quarantine (run_id, origin_run_id, source_id, entity, file_name, "
-            + "line_no, rule_code, field_name, detail, all_rules, payload_masked, payload_enc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "line_no, rule_code, field_name, detail, all_rules, payload_masked, payload_enc, source_key) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
     private static final String VIOLATION = "INSERT INTO dq_violation (run_id, source_id, entity, file_name, line_no, "
-            + "rule_code, severity, field_name, detail) VALUES (?,?,?,?,?,?,?,?,?)";
+            + "rule_code, severity, field_name, detail, source_key) VALUES (?,?,?,?,?,?,?,?,?,?)";
 
     private final JdbcTemplate jdbc;
     private final long runId;
@@ -55,18 +56,19 @@ public class StagingWriter implements ItemWriter<CanonicalRecord> {
         Map<EntityType, List<Object[]>> staged = new EnumMap<>(EntityType.class);
         for (CanonicalRecord r : chunk) {
             SourceRecord s = r.source();
+            String key = ShownKeys.shown(r.sourceKey());
             landing.add(new Object[] {runId, s.sourceId(), s.entity().key(), s.file(), s.line(), landingKey(r),
                     r.rejected() ? "quarantined" : "staged", r.payloadEncrypted(), r.payloadMasked()});
             for (Violation v : r.violations()) {
                 violations.add(new Object[] {runId, s.sourceId(), s.entity().key(), s.file(), s.line(), v.rule().name(),
-                        v.rule().severity().name(), v.field(), detail(v)});
+                        v.rule().severity().name(), v.field(), detail(v), key});
             }
             if (r.rejected()) {
                 Violation v = r.firstError();
                 String all = r.violations().stream().filter(Violation::isError).map(x -> x.rule().name())
                         .distinct().collect(Collectors.joining(","));
                 quarantine.add(new Object[] {runId, runId, s.sourceId(), s.entity().key(), s.file(), s.line(), v.rule().name(),
-                        v.field(), detail(v), all, r.payloadMasked(), r.payloadEncrypted()});
+                        v.field(), detail(v), all, r.payloadMasked(), r.payloadEncrypted(), key});
             } else {
                 staged.computeIfAbsent(s.entity(), k -> new ArrayList<>()).add(stagingRow(r));
             }

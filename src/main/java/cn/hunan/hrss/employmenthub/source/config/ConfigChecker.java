@@ -239,6 +239,13 @@ final class ConfigChecker {
                     problem(key + ".columns", "required field '" + f.name() + "' of " + type.key() + " is not mapped");
                 }
             }
+            if (m.key() != null) {
+                columns.entrySet().stream().filter(c -> c.getValue().equalsIgnoreCase(m.key()))
+                        .filter(c -> type.field(c.getKey()).map(Field::personal).orElse(false)).findFirst()
+                        .ifPresent(c -> problem(key + ".key", "'" + m.key() + "' is also mapped to " + c.getKey()
+                                + ": a key of personal data would be kept in clear in the cross-reference; leave key out, "
+                                + "the " + c.getKey() + " already identifies the record"));
+            }
             if (m.values() != null) {
                 m.values().forEach((field, map) -> checkValues(key + ".values." + field, type, field, map));
             }

@@ -67,6 +67,8 @@ public final class JdbcAdapter implements SourceAdapter {
                     params.add(LocalDateTime.parse(unit.fingerprint()).minusMinutes(c.lookbackOrDefault()));
                 }
                 order = " ORDER BY q." + m.updatedAt() + (m.key() == null ? "" : ", q." + m.key());
+            } else if (m.key() != null) {
+                order = " ORDER BY q." + m.key();
             }
             // the count and the read see one snapshot: a read-only transaction, ended when the cursor closes
             long count;
