@@ -29,7 +29,7 @@ public abstract class FileAdapter implements SourceAdapter {
             for (Path file : FileSet.expand(config.dir(), m.path())) {
                 String sha = sha256(file);
                 if (!done.fileLoaded(source.id(), entity.key(), sha)) {
-                    units.add(new ExtractUnit(entity, m, config.dir().relativize(file).toString(), file, sha));
+                    units.add(new ExtractUnit(entity, m, FileSet.label(config.dir(), m.path(), file), file, sha));
                 }
             }
         }

@@ -53,9 +53,11 @@ public class SourcesHealth implements HealthIndicator {
                 JdbcAdapter.reach(s);
             } else {
                 for (var m : s.entities()) {
-                    Path folder = config.dir().resolve(m.path()).normalize().getParent();
+                    Path file = cn.hunan.hrss.employmenthub.source.config.FileSet.base(config.dir(), m.path());
+                    Path folder = cn.hunan.hrss.employmenthub.source.config.FileSet.isGlob(m.path()) ? file : file.getParent();
                     if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
-                        return "unreachable: no folder " + config.dir().relativize(folder == null ? config.dir() : folder);
+                        return "unreachable: no folder " + (folder == null ? m.path()
+                                : cn.hunan.hrss.employmenthub.source.config.FileSet.label(config.dir(), m.path(), folder));
                     }
                 }
             }

@@ -42,7 +42,7 @@ final class ConfigChecker {
             }
         }
         RefsChecker.check(configDir, sources, problems);
-        checkSurvivorship(ids, problems);
+        checkSurvivorship(ids, problems, warnings);
         checkMatching(problems);
         checkSchedule(problems);
     }
@@ -87,7 +87,7 @@ final class ConfigChecker {
     }
 
     /** Every {@code survivorship.<entity>.<field>} names a known entity, one of its fields and known sources. */
-    private void checkSurvivorship(Set<String> sourceIds, List<ConfigProblem> problems) {
+    private void checkSurvivorship(Set<String> sourceIds, List<ConfigProblem> problems, List<ConfigProblem> warnings) {
         defaults.survivorshipOrEmpty().forEach((entity, fields) -> {
             String key = "survivorship." + entity;
             Optional<EntityType> e = EntityType.byKey(entity);
@@ -109,8 +109,8 @@ final class ConfigChecker {
                         problems.add(new ConfigProblem("defaults.yml", key + "." + field + "[" + i + "]",
                                 "not a source id or pattern (letters, digits, - _ . and * only): " + p));
                     } else if (sourceIds.stream().noneMatch(id -> Defaults.namesSource(p, id))) {
-                        problems.add(new ConfigProblem("defaults.yml", key + "." + field + "[" + i + "]",
-                                "names no source system: '" + p + "'"));
+                        warnings.add(new ConfigProblem("defaults.yml", key + "." + field + "[" + i + "]",
+                                "names no source system configured here: '" + p + "' (it counts once such a source is added)"));
                     }
                 }
             });
@@ -125,7 +125,8 @@ final class ConfigChecker {
             try {
                 Dates.formatter(formats.get(i));
             } catch (IllegalArgumentException e) {
-                problems.add(new ConfigProblem(file, key + "[" + i + "]", "not a date pattern: " + e.getMessage()));
+                problems.add(new ConfigProblem(file, key + "[" + i + "]", "'" + formats.get(i) + "' is not a date pattern: " + e.getMessage()
+                        + " (letters are pattern letters: quote literal text, e.g. yyyy-MM-dd'T'HH:mm)"));
             }
         }
     }
@@ -319,13 +320,13 @@ final class ConfigChecker {
                 problem(key + ".path", "missing: a file path or glob, relative to " + configDir.getFileName());
                 return;
             }
-            Path p = configDir.resolve(m.path()).normalize();
-            Path dir = m.path().contains("*") || m.path().contains("?") ? p.getParent() : p;
-            if (dir == null || !Files.exists(dir)) {
-                problem(key + ".path", "'" + m.path() + "' does not exist");
+            boolean glob = FileSet.isGlob(m.path());
+            Path dir = FileSet.base(configDir, m.path());
+            if (!Files.exists(dir)) {
+                problem(key + ".path", "'" + m.path() + "' does not exist" + (glob ? " (no folder " + FileSet.label(configDir, m.path(), dir) + ")" : ""));
             } else if (!Files.isReadable(dir)) {
                 problem(key + ".path", "'" + m.path() + "' is not readable");
-            } else if (dir != p && FileSet.expand(configDir, m.path()).isEmpty()) {
+            } else if (glob && FileSet.expand(configDir, m.path()).isEmpty()) {
                 warnings.add(new ConfigProblem(file, key + ".path", "no file matches '" + m.path() + "' yet"));
             }
             if (m.headerRow() != null && m.headerRow() < 1) {

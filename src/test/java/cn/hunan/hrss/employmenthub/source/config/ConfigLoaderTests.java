@@ -149,8 +149,7 @@ class ConfigLoaderTests {
                   employer: {name: ["ly register"]}
                 """);
 
-        assertThat(problems(VALID)).contains(
-                "defaults.yml: survivorship.person.phone[1]: names no source system: 'online-platfrom'",
+        assertThat(problems(VALID)).doesNotContain("online-platfrom").contains(
                 "survivorship.person.id_number: not a field of person that survivorship settles",
                 "survivorship.person.educaton: not a field of person",
                 "survivorship.persn: unknown entity 'persn'",
@@ -161,6 +160,56 @@ class ConfigLoaderTests {
                 "defaults.yml: schedule.zone: unknown time zone 'Asia/Beijing'",
                 "defaults.yml: schedule.catch-up-days: must be 0 to 31")
                 .doesNotContain("phone[0]").doesNotContain("weights.birth-close");
+    }
+
+    @Test
+    void aBrokenDatePatternIsNamed() throws IOException {
+        assertThat(problems(VALID + "date-formats: [yyyy-MM-dd, yyyy-MM-ddTHH:mm]\n")).contains(
+                "date-formats[1]: 'yyyy-MM-ddTHH:mm' is not a date pattern: Unknown pattern letter: T");
+    }
+
+    @Test
+    void defaultsCopiedFromAnotherInstallationLoadWithAWarningNamingItsSources() throws IOException {
+        // given: the demo's defaults.yml, which ranks sources this installation does not have
+        Files.copy(Path.of("jobs-config/defaults.yml"), dir.resolve("defaults.yml"));
+        source(VALID);
+
+        // when
+        JobsConfig config = loader.load(dir);
+
+        // then
+        assertThat(config.warnings()).extracting(ConfigProblem::toString).contains(
+                "defaults.yml: survivorship.person.phone[0]: names no source system configured here: 'online-platform' "
+                        + "(it counts once such a source is added)");
+    }
+
+    @Test
+    void pathsTakeWildcardsInFoldersAndMayBeAbsoluteAndAreShownAsWritten(@TempDir Path elsewhere) throws IOException {
+        // given: registers one folder per county, and a folder outside the config
+        for (String county : new String[] {"430481", "431322"}) {
+            Files.createDirectories(dir.resolve("data/" + county + "/register/2023"));
+            Files.writeString(dir.resolve("data/" + county + "/register/" + county + "-人员登记.csv"), "x\n");
+            Files.writeString(dir.resolve("data/" + county + "/register/2023/old-人员登记.csv"), "x\n");
+        }
+        Files.writeString(elsewhere.resolve("a-人员登记.csv"), "x\n");
+
+        // then
+        assertThat(FileSet.expand(dir, "data/*/register/*-人员登记.csv")).extracting(f -> FileSet.label(dir,
+                "data/*/register/*-人员登记.csv", f)).containsExactly("data/430481/register/430481-人员登记.csv",
+                "data/431322/register/431322-人员登记.csv");
+        assertThat(FileSet.expand(dir, "data/**/*-人员登记.csv")).hasSize(4);
+        assertThat(FileSet.expand(dir, "data/4304??/register/**/old-*.csv")).extracting(f -> FileSet.label(dir,
+                "data/4304??/register/**/old-*.csv", f)).containsExactly("data/430481/register/2023/old-人员登记.csv");
+        String absolute = elsewhere.toAbsolutePath() + "/*-人员登记.csv";
+        assertThat(FileSet.expand(dir, absolute)).extracting(f -> FileSet.label(dir, absolute, f))
+                .containsExactly(elsewhere.toAbsolutePath().normalize() + "/a-人员登记.csv");
+        source(VALID.replace("path: data/persons.csv", "path: data/*/register/*-人员登记.csv"));
+        assertThat(loader.load(dir).warnings()).isEmpty();
+        source(VALID.replace("path: data/persons.csv", "path: data/*/registers/*-人员登记.csv"));
+        assertThat(loader.load(dir).warnings()).extracting(ConfigProblem::toString).singleElement().asString()
+                .endsWith("entities[0].path: no file matches 'data/*/registers/*-人员登记.csv' yet");
+        assertThat(problems(VALID.replace("path: data/persons.csv", "path: daten/*/register/*-人员登记.csv")))
+                .contains("entities[0].path: 'daten/*/register/*-人员登记.csv' does not exist (no folder ");
     }
 
     @Test
