@@ -13,6 +13,8 @@ final class ConfigWriter {
 
     /** Events of the county platform and the station ledgers name persons by the platform's key ({@code refs:}). */
     boolean vendorKeys;
+    /** The walk-ins are a workbook source of their own ({@link #walkInBook}), not part of the station register. */
+    boolean walkInBooks;
 
     ConfigWriter(Path configDir) {
         this.configDir = configDir;
@@ -131,17 +133,40 @@ final class ConfigWriter {
                       registered_on: 登记日期
                       station_code: 登记站点
                     constants: {channel: station}
-                  - entity: person             # walk-ins noted without an ID number: matched by name, birth, phone
-                    path: data/%2$s/register/walkins-*.csv
-                    key: 序号
-                    columns: {name: 姓名, gender: 性别, birth_date: 出生日期, phone: 联系电话, residence_region: 居住地代码,
-                              household_region: 户籍地代码, registered_on: 登记日期}
-                    constants: {channel: station}
-                  - entity: service
+                %4$s  - entity: service
                     path: data/%2$s/register/services-*.csv
                     columns: {person_id_number: 身份证号, service_type: 服务类型, served_on: 服务日期, station_code: 服务站点, staff_code: 工号}%3$s
                 """.formatted(c.name(), c.code(), vendorKeys ? "\n    refs: {person_id_number: {entity: person, key: 人员序号, source: "
-                + c.code() + "-county-platform}}" : ""));
+                + c.code() + "-county-platform}}" : "", walkInBooks ? "" : WALK_INS.formatted(c.code())));
+    }
+
+    private static final String WALK_INS = """
+              - entity: person             # walk-ins noted without an ID number: matched by name, birth, phone
+                path: data/%1$s/register/walkins-*.csv
+                key: 序号
+                columns: {name: 姓名, gender: 性别, birth_date: 出生日期, phone: 联系电话, residence_region: 居住地代码,
+                          household_region: 户籍地代码, registered_on: 登记日期}
+                constants: {channel: station}
+            """;
+
+    /** The stations' walk-in books: one workbook a year, one sheet a month, residences by village name. */
+    void walkInBook(County c) throws IOException {
+        write("sources/" + c.code() + "/" + c.code() + "-walkin-book.yml", """
+                # %1$s 就业驿站来访登记簿: one workbook a year, one sheet a month; residence written as the village's name.
+                id: %2$s-walkin-book
+                name: %1$s就业驿站来访登记簿
+                kind: xlsx
+                region: "%2$s"
+                priority: 30
+                entities:
+                  - entity: person           # walk-ins noted without an ID number: matched by name, birth, phone
+                    path: data/%2$s/register/walkins-*.xlsx
+                    sheet: "2023年*"         # the monthly sheets, not 填表说明
+                    key: 序号
+                    columns: {name: 姓名, gender: 性别, birth_date: 出生日期, phone: 联系电话, residence_region: 居住地,
+                              household_region: 户籍地代码, registered_on: 登记日期}
+                    constants: {channel: station}
+                """.formatted(c.name(), c.code()));
     }
 
     void staffRegister(County c) throws IOException {

@@ -113,40 +113,40 @@ final class CountyDatabaseWriter {
     }
 
     private void services(SqlScript s, County c, String p) {
-        s.create(p + "jy_fw", "fwbh INT PRIMARY KEY, sfzh VARCHAR(20), ryxh INT, zdbm VARCHAR(32), gh VARCHAR(32), "
+        create(s, p + "jy_fw", "fwbh INT PRIMARY KEY, sfzh VARCHAR(20), ryxh INT, zdbm VARCHAR(32), gh VARCHAR(32), "
                 + "fwlx VARCHAR(20), fwrq DATE, gxsj DATETIME");
         String cols = "fwbh, sfzh, ryxh, zdbm, gh, fwlx, fwrq, gxsj";
         int n = 0;
         for (Service x : w.services) {
             if (x.person().county().equals(c.code())) {
                 Object[] ref = personRef(x.person());
-                s.insert(p + "jy_fw", cols, ++n, ref[0], ref[1], x.station(), x.staff(), serviceLabel(x.type()), x.date(), gxsj());
+                insert(s, p + "jy_fw", cols, ++n, ref[0], ref[1], x.station(), x.staff(), serviceLabel(x.type()), x.date(), gxsj());
                 ledger.valid("service", serviceKey(x));
             }
         }
         for (int i = 0; i < 2; i++) {
             Person x = f.pick(w.persons);
             Object[] ref = personRef(x);
-            s.insert(p + "jy_fw", cols, ++n, ref[0], ref[1], x.station(), null, "电话回访", LocalDate.of(2099, 3, 1),
+            insert(s, p + "jy_fw", cols, ++n, ref[0], ref[1], x.station(), null, "电话回访", LocalDate.of(2099, 3, 1),
                     LocalDateTime.of(2023, 12, 30, 9, 0));
             ledger.reject("service", "DATE_FUTURE");
         }
         for (int i = 0; i < 2; i++) {
             String nobody = f.idNumber(c.code(), LocalDate.of(1980, 1, 1).plusDays(i), false, taken());
-            s.insert(p + "jy_fw", cols, ++n, vendorKeys ? null : nobody, vendorKeys ? 900_000 + i : null,
+            insert(s, p + "jy_fw", cols, ++n, vendorKeys ? null : nobody, vendorKeys ? 900_000 + i : null,
                     w.stations.get(0).code(), null, "岗位推荐", LocalDate.of(2023, 11, 1), gxsj());
             ledger.park("service", vendorKeys ? "REF_KEY_UNKNOWN" : "REF_PERSON_UNKNOWN");
         }
     }
 
     private void placements(SqlScript s, County c, String p) {
-        s.create(p + "jy_jy", "jybh INT PRIMARY KEY, sfzh VARCHAR(20), ryxh INT, dwdm VARCHAR(18), dwmc VARCHAR(200), rzrq DATE, "
+        create(s, p + "jy_jy", "jybh INT PRIMARY KEY, sfzh VARCHAR(20), ryxh INT, dwdm VARCHAR(18), dwmc VARCHAR(200), rzrq DATE, "
                 + "gz DECIMAL(10,2), xzzq VARCHAR(4), qd VARCHAR(20), jyxs VARCHAR(10), sbbz VARCHAR(2), jyd VARCHAR(12), gxsj DATETIME");
         int n = 0;
         for (Placement x : w.placements) {
             if (x.person().county().equals(c.code())) {
                 Object[] ref = personRef(x.person());
-                s.insert(p + "jy_jy", "jybh, sfzh, ryxh, dwdm, dwmc, rzrq, gz, xzzq, qd, jyxs, sbbz, jyd, gxsj", ++n, ref[0],
+                insert(s, p + "jy_jy", "jybh, sfzh, ryxh, dwdm, dwmc, rzrq, gz, xzzq, qd, jyxs, sbbz, jyd, gxsj", ++n, ref[0],
                         ref[1], x.employer().creditCode(), x.employer().name(), x.start(), x.wage(), x.period().equals("month") ? "月" : "日",
                         channelLabel(x.channel()), x.form().equals("gig") ? "零工" : "全职", x.insured() ? "是" : "否",
                         x.person().county(), gxsj());
@@ -163,22 +163,40 @@ final class CountyDatabaseWriter {
         String cols = "jybh, sfzh, ryxh, dwdm, dwmc, rzrq, gz, xzzq, qd, jyxs, sbbz, jyd, gxsj";
         Person a = unplaced.get(0);
         Object[] aRef = personRef(a);
-        s.insert(p + "jy_jy", cols, ++n, aRef[0], aRef[1],
+        insert(s, p + "jy_jy", cols, ++n, aRef[0], aRef[1],
                 employer.creditCode(), employer.name(), a.registered().plusDays(10),
                 new java.math.BigDecimal("500"), "月", "基层平台", "全职", "是", c.code(), gxsj());
         ledger.reject("placement", "WAGE_RANGE");
         Person b = unplaced.get(1);
         Object[] bRef = personRef(b);
-        s.insert(p + "jy_jy", cols, ++n, bRef[0], bRef[1],
+        insert(s, p + "jy_jy", cols, ++n, bRef[0], bRef[1],
                 employer.creditCode(), employer.name(), b.registered().minusDays(30),
                 new java.math.BigDecimal("4500"), "月", "基层平台", "全职", "是", c.code(), gxsj());
         ledger.reject("placement", "PLACEMENT_BEFORE_REGISTRATION");
         Person d = unplaced.get(2);
         Object[] dRef = personRef(d);
-        s.insert(p + "jy_jy", cols, ++n, dRef[0], dRef[1],
+        insert(s, p + "jy_jy", cols, ++n, dRef[0], dRef[1],
                 f.creditCode(c.code(), new java.util.HashSet<>()), "未登记企业", d.registered()
                 .plusDays(5), new java.math.BigDecimal("4500"), "月", "基层平台", "全职", "是", c.code(), gxsj());
         ledger.park("placement", "REF_EMPLOYER_UNKNOWN");
+    }
+
+    /** A table of events; the column {@code ryxh} only where events name their person by key. */
+    private void create(SqlScript s, String table, String columns) {
+        s.create(table, vendorKeys ? columns : columns.replace(" ryxh INT,", ""));
+    }
+
+    private void insert(SqlScript s, String table, String columns, Object... values) {
+        if (vendorKeys) {
+            s.insert(table, columns, values);
+            return;
+        }
+        List<String> names = new java.util.ArrayList<>(List.of(columns.split(",\\s*")));
+        int at = names.indexOf("ryxh");
+        List<Object> kept = new java.util.ArrayList<>(java.util.Arrays.asList(values));
+        names.remove(at);
+        kept.remove(at);
+        s.insert(table, String.join(", ", names), kept.toArray());
     }
 
     private java.util.Set<String> taken() {

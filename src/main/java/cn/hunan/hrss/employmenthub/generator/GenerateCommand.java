@@ -51,7 +51,7 @@ public final class GenerateCommand {
         try {
             Map<String, Object> truth = generate(dir, profile.equals(PROVINCE_2023) ? 0 : counties, persons, seed,
                     cl.option("source-db-url").orElse(null), new Extras(defects.equals("fuzz"),
-                            cl.option("vendor-keys").isPresent()));
+                            cl.option("vendor-keys").isPresent(), cl.option("walk-in-books").isPresent()));
             out.println("generated " + (profile.equals(PROVINCE_2023) ? "the calibrated province (134 counties)" : counties
                     + " counties") + ", " + persons + " persons (seed " + seed + ") in " + dir);
             if (truth.get("fuzz") instanceof Map<?, ?> fuzz) {
@@ -89,8 +89,14 @@ public final class GenerateCommand {
      * @param vendorKeys the county platforms' services and placements, and the station service ledgers, name a person
      *                   the platform has by the platform's key alone ({@code refs:}); gig work dates are ISO-8601 with
      *                   an offset; the platforms' orphan services carry a key no person has ({@code REF_KEY_UNKNOWN})
+     * @param walkInBooks the stations' walk-in registers are workbooks of twelve monthly sheets that give the residence
+     *                    as the village's name, a source of their own ({@code <county>-walkin-book})
      */
-    public record Extras(boolean fuzz, boolean vendorKeys) {
+    public record Extras(boolean fuzz, boolean vendorKeys, boolean walkInBooks) {
+
+        public Extras(boolean fuzz, boolean vendorKeys) {
+            this(fuzz, vendorKeys, false);
+        }
     }
 
     public static Map<String, Object> generate(Path dir, int countyCount, int personCount, long seed, String sourceDbUrl,
@@ -104,6 +110,7 @@ public final class GenerateCommand {
         Files.createDirectories(config);
         ConfigWriter configs = new ConfigWriter(config);
         configs.vendorKeys = extras.vendorKeys();
+        configs.walkInBooks = extras.walkInBooks();
         configs.defaults(countyCount == 0);
         CountyDatabaseWriter db = new CountyDatabaseWriter(world, fakes, ledger, extras.vendorKeys());
         RegisterWriter registers = new RegisterWriter(world, fakes, ledger);
@@ -125,9 +132,12 @@ public final class GenerateCommand {
             configs.countyPlatform(c, url, prefix, sourceDbUrl == null ? "sa" : "root");
             registers.personRegister(c, data.resolve("persons-2023.csv"));
             registers.serviceRegister(c, data.resolve("services-2023.csv"), extras.vendorKeys() ? db : null);
-            walkIns.write(c, data.resolve("walkins-2023.csv"));
+            walkIns.write(c, data.resolve("walkins-2023.csv"), extras.walkInBooks() ? data.resolve("walkins-2023.xlsx") : null);
             registers.staffWorkbook(c, data.resolve("staff-2023.xlsx"));
             configs.stationRegister(c);
+            if (extras.walkInBooks()) {
+                configs.walkInBook(c);
+            }
             configs.staffRegister(c);
         }
         ProvincialWriter provincial = new ProvincialWriter(world, fakes, ledger);

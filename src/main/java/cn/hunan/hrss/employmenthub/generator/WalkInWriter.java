@@ -40,9 +40,18 @@ final class WalkInWriter {
     }
 
     void write(County c, Path file) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RegisterWriter.line(out, c.name() + "就业驿站临时登记（未登记身份证）,,,,,,,");
-        RegisterWriter.line(out, "序号,姓名,性别,出生日期,联系电话,居住地代码,户籍地代码,登记日期");
+        write(c, file, null);
+    }
+
+    /**
+     * As {@link #write(County, Path)}; given {@code book}, the register is a workbook instead, one sheet per month
+     * ({@code 2023年1月} …), and the residence is written as the village's name, as the officers write it.
+     */
+    void write(County c, Path file, Path book) throws IOException {
+        String sourceId = c.code() + (book == null ? "-station-register" : "-walkin-book");
+        List<String> lines = new ArrayList<>();
+        lines.add(c.name() + "就业驿站临时登记（未登记身份证）,,,,,,,");
+        lines.add("序号,姓名,性别,出生日期,联系电话,居住地代码,户籍地代码,登记日期");
         List<Person> inDb = new ArrayList<>();
         for (Person p : w.persons) {
             if (p.county().equals(c.code()) && p.inCountyDb()) {
@@ -56,21 +65,82 @@ final class WalkInWriter {
             int at = i * step;
             Person p = inDb.get(at);
             String key = "W" + (++n);
-            RegisterWriter.line(out, row(key, p, i % VARIANTS));
+            lines.add(row(key, p, i % VARIANTS));
             ledger.valid("person", p.id());
-            ledger.fuzzy(c.code() + "-station-register", key, null, null, IdNumbers.mask(p.id()),
+            ledger.fuzzy(sourceId, key, null, null, IdNumbers.mask(p.id()),
                     c.code() + "-county-platform", w.countyDbKey(p));
         }
         for (int i = 0; i < Math.max(1, known / 5) && !inDb.isEmpty(); i++) {
             Person p = inDb.get(i * step);
             LocalDate birth = p.birth().minusYears(3 + f.between(0, 5)).plusDays(f.between(30, 300));
             String key = "W" + (++n);
-            RegisterWriter.line(out, String.join(",", key, p.name(), gender(p), birth.toString(), f.mobile(), p.residence(),
+            lines.add(String.join(",", key, p.name(), gender(p), birth.toString(), f.mobile(), p.residence(),
                     p.residence(), p.registered().toString()));
             ledger.park("person", "PERSON_UNMATCHED");
-            ledger.fuzzy(c.code() + "-station-register", key, null, null, null, null, null);
+            ledger.fuzzy(sourceId, key, null, null, null, null, null);
         }
-        Files.write(file, out.toByteArray());
+        if (book == null) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (String line : lines) {
+                RegisterWriter.line(out, line);
+            }
+            Files.write(file, out.toByteArray());
+        } else {
+            monthly(c, lines.subList(1, lines.size()), book);
+        }
+    }
+
+    /** The walk-ins spread over twelve monthly sheets, each with the header; residences by village name. */
+    private void monthly(County c, List<String> lines, Path book) throws IOException {
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100)) {
+            wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(java.util.Optional.of(new java.util.Date(
+                    1_700_000_000_000L)));
+            String[] header = lines.get(0).split(",", -1);
+            header[5] = "居住地";
+            org.apache.poi.ss.usermodel.Sheet[] sheets = new org.apache.poi.ss.usermodel.Sheet[12];
+            for (int m = 0; m < 12; m++) {
+                sheets[m] = wb.createSheet("2023年" + (m + 1) + "月");
+                org.apache.poi.ss.usermodel.Row h = sheets[m].createRow(0);
+                for (int i = 0; i < header.length; i++) {
+                    h.createCell(i).setCellValue(header[i]);
+                }
+            }
+            for (int i = 1; i < lines.size(); i++) {
+                String[] v = lines.get(i).split(",", -1);
+                v[5] = villageName(c, v[5]);
+                org.apache.poi.ss.usermodel.Sheet sheet = sheets[(i - 1) % 12];
+                org.apache.poi.ss.usermodel.Row r = sheet.createRow(sheet.getLastRowNum() + 1);
+                for (int k = 0; k < v.length; k++) {
+                    r.createCell(k).setCellValue(v[k]);
+                }
+            }
+            wb.createSheet("填表说明").createRow(0).createCell(0).setCellValue("每月一页；居住地写村（社区）名");
+            try (java.io.OutputStream out = Files.newOutputStream(book)) {
+                wb.write(out);
+            }
+        }
+    }
+
+    /**
+     * A residence code as an officer writes it: the village's short name (金钩村 for 金钩村委会) where that names one
+     * village of the county, else with its township's name before it, else the code.
+     */
+    static String villageName(County c, String code) {
+        cn.hunan.hrss.employmenthub.validation.Regions regions = cn.hunan.hrss.employmenthub.validation.Regions.hunan();
+        var region = regions.find(code).orElse(null);
+        if (region == null) {
+            return code;
+        }
+        List<String> spoken = cn.hunan.hrss.employmenthub.validation.Regions.spoken(region.name());
+        String name = spoken.get(spoken.size() - 1);
+        if (regions.named(name, c.code()).size() == 1) {
+            return name;
+        }
+        var township = regions.find(region.parentCode()).orElse(null);
+        if (township != null && regions.named(township.name() + name, c.code()).size() == 1) {
+            return township.name() + name;
+        }
+        return code;
     }
 
     /** One walk-in line for a real person, written with mistake number {@code variant}. */

@@ -223,8 +223,9 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
             }
             java.nio.file.PathMatcher glob = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + m.path());
             bookkeeping.landedFiles(source.id(), entity.key()).forEach((label, landedBy) -> {
-                if (!planned.contains(label) && glob.matches(java.nio.file.Path.of(label))
-                        && !java.nio.file.Files.exists(config.dir().resolve(label))) {
+                String file = java.nio.file.Files.exists(config.dir().resolve(label)) ? label : ExtractUnit.fileOf(label);
+                if (!planned.contains(label) && glob.matches(java.nio.file.Path.of(file))
+                        && !java.nio.file.Files.exists(config.dir().resolve(file))) {
                     log.info("source {}: {} is gone; read again from the landing area (run {})", source.id(), label, landedBy);
                     out.add(new ExtractUnit(entity, m, label, null, LandingCursor.PREFIX + landedBy));
                     planned.add(label);

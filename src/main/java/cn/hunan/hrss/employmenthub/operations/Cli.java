@@ -39,7 +39,8 @@ public final class Cli {
                 new Opt("persons", "N", "how many persons"), new Opt("seed", "N", "random seed"),
                 new Opt("source-db-url", "JDBC_URL", "write the county databases there"),
                 new Opt("profile", "PROFILE", "sample or province-2023"), new Opt("defects", "KIND", "fuzz: six hostile sources"),
-                new Opt("vendor-keys", null, "county events name persons by the platform's own key (refs:)")));
+                new Opt("vendor-keys", null, "county events name persons by the platform's own key (refs:)"),
+                new Opt("walk-in-books", null, "walk-ins as monthly-sheet workbooks with village names")));
         COMMANDS.put("status", List.of());
         COMMANDS.put("history", List.of(new Opt("limit", "N", "how many actions (default 50)")));
         COMMANDS.put("rules", List.of());

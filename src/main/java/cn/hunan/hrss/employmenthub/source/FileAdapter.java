@@ -28,12 +28,19 @@ public abstract class FileAdapter implements SourceAdapter {
             EntityType entity = EntityType.byKey(m.entity()).orElseThrow();
             for (Path file : FileSet.expand(config.dir(), m.path())) {
                 String sha = sha256(file);
-                if (!done.fileLoaded(source.id(), entity.key(), sha)) {
-                    units.add(new ExtractUnit(entity, m, FileSet.label(config.dir(), m.path(), file), file, sha));
+                for (ExtractUnit unit : units(entity, m, FileSet.label(config.dir(), m.path(), file), file, sha)) {
+                    if (!done.fileLoaded(source.id(), entity.key(), unit.fingerprint())) {
+                        units.add(unit);
+                    }
                 }
             }
         }
         return units;
+    }
+
+    /** The units of one file: the file itself; a workbook splits into its sheets. */
+    protected List<ExtractUnit> units(EntityType entity, EntityMapping m, String label, Path file, String sha) {
+        return List.of(new ExtractUnit(entity, m, label, file, sha));
     }
 
     static String sha256(Path file) {

@@ -32,11 +32,14 @@ final class FieldStandardiser {
     private final Dates dates;
     private final LocalDate runDate;
     private final Regions regions;
+    private final String scope;
 
-    FieldStandardiser(Dates dates, LocalDate runDate, Regions regions) {
+    /** @param scope the division code the source covers, within which a region given by name is looked up */
+    FieldStandardiser(Dates dates, LocalDate runDate, Regions regions, String scope) {
         this.dates = dates;
         this.runDate = runDate;
         this.regions = regions;
+        this.scope = scope == null ? "43" : scope;
     }
 
     Outcome standardise(Field f, String raw, Map<String, String> synonyms) {
@@ -71,7 +74,7 @@ final class FieldStandardiser {
             case CODE -> code(f, clean, synonyms).map(Outcome::ok)
                     .orElseGet(() -> bad(f, Rule.CODE_UNKNOWN, "'" + clean + "' not in table " + f.arg()));
             case CODES -> codes(f, clean, synonyms);
-            case REGION -> region(f, clean);
+            case REGION -> region(f, synonyms.getOrDefault(clean, clean));
         };
     }
 
@@ -138,6 +141,9 @@ final class FieldStandardiser {
     }
 
     private Outcome region(Field f, String clean) {
+        if (clean.chars().noneMatch(Character::isDigit)) {
+            return regionByName(f, clean);
+        }
         Optional<Region> r = regions.find(clean);
         if (r.isEmpty()) {
             return bad(f, Rule.REGION_UNKNOWN, "'" + clean + "' is no Hunan division code");
@@ -146,6 +152,21 @@ final class FieldStandardiser {
             return bad(f, Rule.REGION_LEVEL, "a " + r.get().level() + " code where a " + f.arg() + " is needed");
         }
         return Outcome.ok(r.get().code());
+    }
+
+    /** A division written as its name (真如庵村, 大市镇真如庵村), looked up within the source's area. */
+    private Outcome regionByName(Field f, String name) {
+        List<Region> found = regions.named(name, scope).stream().filter(r -> Regions.levelMatches(r, f.arg())).toList();
+        if (found.isEmpty()) {
+            return bad(f, Rule.REGION_NAME_UNKNOWN, "'" + name + "' names no " + (f.arg() == null || "any".equals(f.arg())
+                    ? "division" : f.arg()) + " in " + scope);
+        }
+        if (found.size() > 1) {
+            return bad(f, Rule.REGION_NAME_AMBIGUOUS, "'" + name + "' names " + found.size() + " divisions in " + scope + ": "
+                    + found.stream().limit(5).map(r -> r.code() + " " + regions.path(r)).collect(java.util.stream.Collectors
+                    .joining(", ")) + (found.size() > 5 ? ", …" : ""));
+        }
+        return Outcome.ok(found.get(0).code());
     }
 
     private static Outcome bad(Field f, Rule rule, String detail) {

@@ -52,9 +52,9 @@ public final class RecordStandardiser {
         this.pii = pii;
         List<String> formats = source.dateFormats() != null ? source.dateFormats()
                 : defaultDateFormats != null ? defaultDateFormats : Dates.DEFAULT_FORMATS;
-        this.fields = new FieldStandardiser(new Dates(formats,
-                source.kind() == cn.hunan.hrss.employmenthub.source.config.SourceKind.XLSX), runDate, Regions.hunan());
         String region = Regions.normalise(source.region());
+        this.fields = new FieldStandardiser(new Dates(formats,
+                source.kind() == cn.hunan.hrss.employmenthub.source.config.SourceKind.XLSX), runDate, Regions.hunan(), region);
         this.sourceCounty = region != null && region.length() == 6 ? region : null;
         this.recordRules = new RecordRules(region);
         source.entities().forEach(m -> EntityType.byKey(m.entity()).ifPresent(e -> mappings.putIfAbsent(e, m)));

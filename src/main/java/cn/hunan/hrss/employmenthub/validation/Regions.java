@@ -36,6 +36,7 @@ public final class Regions {
 
     private final Map<String, Region> byCode;
     private final List<Region> all;
+    private volatile Map<String, List<Region>> byName;
 
     private Regions(List<Region> all) {
         this.all = Collections.unmodifiableList(all);
@@ -96,6 +97,64 @@ public final class Regions {
 
     public Optional<Region> find(String code) {
         return Optional.ofNullable(code == null ? null : byCode.get(normalise(code)));
+    }
+
+    /**
+     * The divisions within {@code scope} (a division code prefix) called {@code name}, as written in registers: the
+     * unit's own name (真如庵村, 大市镇) or a village or community after its township's (大市镇真如庵村). Spaces are
+     * ignored.
+     */
+    public List<Region> named(String name, String scope) {
+        String key = name == null ? "" : name.replaceAll("\\s+", "");
+        String prefix = normalise(scope) == null ? "" : normalise(scope);
+        return byName().getOrDefault(key, List.of()).stream().filter(r -> r.code().startsWith(prefix)).toList();
+    }
+
+    /**
+     * A unit's name and the short forms registers write for it: 金钩村 for 金钩村委会 or 金钩村民委员会, 城南社区 for
+     * 城南社区居委会, 城南居委会 or 城南居民委员会.
+     */
+    public static List<String> spoken(String name) {
+        List<String> out = new ArrayList<>(List.of(name));
+        for (String[] suffix : SHORT_FORMS) {
+            if (name.endsWith(suffix[0]) && name.length() > suffix[0].length()) {
+                out.add(name.substring(0, name.length() - suffix[0].length()) + suffix[1]);
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static final String[][] SHORT_FORMS = {{"社区居民委员会", "社区"}, {"社区居委会", "社区"}, {"村民委员会", "村"},
+        {"村委会", "村"}, {"居民委员会", "社区"}, {"居委会", "社区"}};
+
+    /** The unit's name after its township's and county's, for messages: 耒阳市大市镇真如庵村. */
+    public String path(Region r) {
+        StringBuilder out = new StringBuilder(r.name());
+        Region up = r.parentCode() == null ? null : byCode.get(r.parentCode());
+        while (up != null && !up.level().equals("city") && !up.level().equals("province")) {
+            out.insert(0, up.name());
+            up = up.parentCode() == null ? null : byCode.get(up.parentCode());
+        }
+        return out.toString();
+    }
+
+    private Map<String, List<Region>> byName() {
+        Map<String, List<Region>> index = byName;
+        if (index == null) {
+            index = new HashMap<>(all.size() * 3);
+            for (Region r : all) {
+                Region parent = r.parentCode() == null ? null : byCode.get(r.parentCode());
+                for (String name : spoken(r.name())) {
+                    index.computeIfAbsent(name, k -> new ArrayList<>()).add(r);
+                    if (parent != null && parent.level().equals("township")) {
+                        index.computeIfAbsent(parent.name() + name, k -> new ArrayList<>()).add(r);
+                    }
+                }
+            }
+            byName = index;
+        }
+        return index;
     }
 
     /** Whether a unit's level satisfies a field's level requirement ({@code any} accepts every level). */

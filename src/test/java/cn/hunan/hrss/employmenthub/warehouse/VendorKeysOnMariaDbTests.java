@@ -19,8 +19,10 @@ import org.springframework.util.FileSystemUtils;
  * Onboarding by YAML alone a county whose platform database (on MariaDB) names the person of a service or placement by
  * its own row key {@code ryxh} only, whose station service ledgers (GBK CSV) carry only that key ({@code refs:} with
  * {@code source:} the platform), and whose gig market exports ISO-8601 times with an offset
- * ({@code generate --vendor-keys}): every figure equals the generated truth; the orphan services (a key no person has)
- * are parked, then quarantined with REF_KEY_UNKNOWN once park-days passed; every source reconciles.
+ * ({@code generate --vendor-keys}), and whose walk-ins are workbooks of twelve monthly sheets with residences written as
+ * village names ({@code --walk-in-books}): every figure equals the generated truth; every walk-in loads with its sheet
+ * and row, its residence resolved to the village's code; the orphan services (a key no person has) are parked, then
+ * quarantined with REF_KEY_UNKNOWN once park-days passed; every source reconciles.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class VendorKeysOnMariaDbTests extends MariaDbWarehouseTest {
@@ -38,7 +40,7 @@ class VendorKeysOnMariaDbTests extends MariaDbWarehouseTest {
         execute("DROP DATABASE IF EXISTS " + SOURCES, "CREATE DATABASE " + SOURCES + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         Path dir = Path.of("target", "vendor-keys");
         FileSystemUtils.deleteRecursively(dir);
-        GenerateCommand.generate(dir, 2, 400, 2023, url(SOURCES), new GenerateCommand.Extras(false, true));
+        GenerateCommand.generate(dir, 2, 400, 2023, url(SOURCES), new GenerateCommand.Extras(false, true, true));
         JsonNode truth = TruthCheck.read(dir.resolve("truth.json"));
         assertThat(truth.at("/parked_by_rule/REF_KEY_UNKNOWN").asLong()).isEqualTo(4);
 
@@ -58,6 +60,14 @@ class VendorKeysOnMariaDbTests extends MariaDbWarehouseTest {
                 .as("a ledger's service given by key is the platform's service").containsExactly("merged");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM etl_parked WHERE rule_code = 'REF_KEY_UNKNOWN'", Long.class))
                 .isEqualTo(4);
+        assertThat(jdbc.queryForList("SELECT DISTINCT file_name FROM stg_person WHERE source_id = '430481-walkin-book'",
+                String.class)).as("each walk-in at its sheet").hasSize(12)
+                .contains("data/430481/register/walkins-2023.xlsx#2023年1月", "data/430481/register/walkins-2023.xlsx#2023年12月");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stg_person WHERE source_id LIKE '%-walkin-book'", Long.class))
+                .isEqualTo(24);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stg_person WHERE source_id LIKE '%-walkin-book' AND "
+                + "(residence_region IS NULL OR residence_region <> household_region OR LENGTH(residence_region) <> 12)",
+                Long.class)).as("the village names resolved to the codes the register also gives").isZero();
 
         // when: park-days (7) pass
         Printed later = nightlyCommand(dir.resolve("jobs-config"), "2024-01-08");

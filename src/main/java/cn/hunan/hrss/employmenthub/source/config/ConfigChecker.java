@@ -283,8 +283,15 @@ final class ConfigChecker {
             Field f = type.field(field).orElse(null);
             if (f == null) {
                 problem(key, "unknown field '" + field + "' of " + type.key());
+            } else if (f.type() == FieldType.REGION) {
+                (map == null ? Map.<String, String>of() : map).forEach((from, to) -> {
+                    if (Regions.hunan().find(to).filter(r -> Regions.levelMatches(r, f.arg())).isEmpty()) {
+                        problem(key + "." + from, "'" + to + "' is not a Hunan division code" + (f.arg() == null
+                                || "any".equals(f.arg()) ? "" : " of level " + f.arg()));
+                    }
+                });
             } else if (f.type() != FieldType.CODE && f.type() != FieldType.CODES && f.type() != FieldType.BOOLEAN) {
-                problem(key, "field '" + field + "' is not coded; value mappings apply to code fields only");
+                problem(key, "field '" + field + "' is not coded; value mappings apply to code, yes/no and region fields only");
             } else if (f.arg() != null && !CodeTables.exists(f.arg())) {
                 problem(key, "unknown code table '" + f.arg() + "'");
             } else if (map != null && f.arg() != null) {
@@ -315,6 +322,11 @@ final class ConfigChecker {
             }
             if (m.table() != null || m.query() != null || m.updatedAt() != null) {
                 problem(key + ".table", "only jdbc entities have table, query or updated-at");
+            }
+            if (m.sheet() != null && s.kind() != SourceKind.XLSX) {
+                problem(key + ".sheet", "only xlsx entities have sheets");
+            } else if (m.sheet() != null && m.sheet().stream().anyMatch(x -> x == null || x.isBlank())) {
+                problem(key + ".sheet", "a sheet name or pattern is empty");
             }
             if (m.path() == null || m.path().isBlank()) {
                 problem(key + ".path", "missing: a file path or glob, relative to " + configDir.getFileName());

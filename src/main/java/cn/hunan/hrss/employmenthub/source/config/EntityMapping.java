@@ -1,10 +1,13 @@
 package cn.hunan.hrss.employmenthub.source.config;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import java.util.Map;
 
 /**
- * How one entity is read from a source: where (table or query, file path or glob, sheet), which source
+ * How one entity is read from a source: where (table or query, file path or glob, sheets: names or patterns, all
+ * sheets when none is given), which source
  * column feeds which canonical field, and which source values mean which code.
  */
 public record EntityMapping(
@@ -13,7 +16,7 @@ public record EntityMapping(
         String query,
         @JsonProperty("updated-at") String updatedAt,
         String path,
-        String sheet,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> sheet,
         @JsonProperty("header-row") Integer headerRow,
         @JsonProperty("skip-rows") SkipRows skipRows,
         String key,

@@ -40,6 +40,20 @@ final class SheetRows {
         throw new IllegalStateException(file.getFileName() + ": no sheet named '" + sheetName + "'");
     }
 
+    /** The workbook's sheet names, in the workbook's order. */
+    static java.util.List<String> names(Path file) throws Exception {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
+            while (sheets.hasNext()) {
+                try (InputStream in = sheets.next()) {
+                    names.add(sheets.getSheetName());
+                }
+            }
+        }
+        return names;
+    }
+
     private static long rows(InputStream in) throws Exception {
         XMLStreamReader xml = XML.createXMLStreamReader(in);
         long rows = 0;

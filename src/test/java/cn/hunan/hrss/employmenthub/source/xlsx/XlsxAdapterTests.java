@@ -7,6 +7,7 @@ import cn.hunan.hrss.employmenthub.record.SourceRecord;
 import cn.hunan.hrss.employmenthub.source.ExtractUnit;
 import cn.hunan.hrss.employmenthub.source.RecordCursor;
 import cn.hunan.hrss.employmenthub.source.config.EntityMapping;
+import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
 import cn.hunan.hrss.employmenthub.source.config.SourceKind;
 import java.io.OutputStream;
@@ -51,7 +52,7 @@ class XlsxAdapterTests {
             }
             wb.write(out);
         }
-        EntityMapping mapping = new EntityMapping("staff", null, null, null, "staff.xlsx", "专干名册", 2, null, null,
+        EntityMapping mapping = new EntityMapping("staff", null, null, null, "staff.xlsx", java.util.List.of("专干名册"), 2, null, null,
                 Map.of("staff_code", "工号"), null, null, null);
         SourceDefinition source = new SourceDefinition("ly-staff", null, SourceKind.XLSX, "430481", null, null, null, null,
                 null, null, List.of(mapping), null);
@@ -82,7 +83,7 @@ class XlsxAdapterTests {
     @Test
     void aFileThatIsNoWorkbookIsUnreadableAsAWholeButAMissingSheetIsAMappingProblem() throws Exception {
         Path text = Files.writeString(dir.resolve("staff.xlsx"), "序号,姓名\n1,张三\n");
-        EntityMapping mapping = new EntityMapping("staff", null, null, null, "staff.xlsx", "专干名册", 1, null, null,
+        EntityMapping mapping = new EntityMapping("staff", null, null, null, "staff.xlsx", java.util.List.of("专干名册"), 1, null, null,
                 Map.of("staff_code", "工号"), null, null, null);
         SourceDefinition source = new SourceDefinition("ly-staff", null, SourceKind.XLSX, "430481", null, null, null, null,
                 null, null, List.of(mapping), null);
@@ -99,5 +100,71 @@ class XlsxAdapterTests {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new XlsxAdapter().open(source, null, unit, null))
                 .isNotInstanceOf(cn.hunan.hrss.employmenthub.source.UnreadableFileException.class)
                 .hasMessage("staff.xlsx: no sheet named '专干名册'");
+    }
+
+    @Test
+    void aWorkbookOfMonthlySheetsIsReadSheetBySheetAndEachRecordNamesItsSheet() throws Exception {
+        // given: twelve monthly sheets and a sheet of notes
+        Path file = dir.resolve("walkins.xlsx");
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(file)) {
+            for (int month = 1; month <= 12; month++) {
+                Sheet sheet = wb.createSheet("2024年" + month + "月");
+                sheet.createRow(0).createCell(0).setCellValue("姓名");
+                for (int i = 1; i <= month; i++) {
+                    sheet.createRow(i).createCell(0).setCellValue("来访" + month + "-" + i);
+                }
+            }
+            wb.createSheet("填表说明").createRow(0).createCell(0).setCellValue("说明");
+            wb.write(out);
+        }
+        JobsConfig config = new JobsConfig(dir, null, List.of(), List.of());
+
+        // when
+        List<ExtractUnit> byPattern = plan(config, List.of("2024年*"));
+        List<ExtractUnit> byList = plan(config, List.of("2024年3月", "2024年10月"));
+        List<ExtractUnit> all = plan(config, null);
+
+        // then
+        assertThat(byPattern).hasSize(12).extracting(ExtractUnit::label).startsWith("walkins.xlsx#2024年1月",
+                "walkins.xlsx#2024年2月");
+        assertThat(byPattern).extracting(ExtractUnit::fingerprint).doesNotHaveDuplicates();
+        assertThat(byList).extracting(ExtractUnit::part).containsExactly("2024年3月", "2024年10月");
+        assertThat(all).hasSize(13);
+        List<String> positions = new java.util.ArrayList<>();
+        long records = 0;
+        for (ExtractUnit unit : byPattern) {
+            try (RecordCursor cursor = new XlsxAdapter().open(source(List.of("2024年*")), config, unit, null)) {
+                for (SourceRecord r = cursor.next(); r != null; r = cursor.next()) {
+                    records++;
+                    if (unit.part().equals("2024年12月")) {
+                        positions.add(r.file() + ":" + r.line() + " " + r.values().get("姓名"));
+                    }
+                }
+                assertThat(cursor.sourceCount()).hasValue(cursor.accounted());
+            }
+        }
+        assertThat(records).isEqualTo(78);
+        assertThat(positions).startsWith("walkins.xlsx#2024年12月:2 来访12-1");
+    }
+
+    private static SourceDefinition source(List<String> sheets) {
+        EntityMapping m = new EntityMapping("person", null, null, null, "walkins.xlsx", sheets, 1, null, null,
+                Map.of("name", "姓名"), null, null, null);
+        return new SourceDefinition("walkins", null, SourceKind.XLSX, "430481", null, null, null, null, null, null, List.of(m),
+                null);
+    }
+
+    private static List<ExtractUnit> plan(JobsConfig config, List<String> sheets) {
+        return new XlsxAdapter().plan(source(sheets), config, new cn.hunan.hrss.employmenthub.source.Watermarks() {
+            @Override
+            public java.util.Optional<String> watermark(String sourceId, String entity) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public boolean fileLoaded(String sourceId, String entity, String sha256) {
+                return false;
+            }
+        }, LocalDate.of(2024, 12, 31));
     }
 }
