@@ -46,6 +46,8 @@ public class EmploymentHubApplication {
             return switch (cl.command()) {
                 case "check-config" -> CheckConfigCommand.run(cl, out);
                 case "generate" -> GenerateCommand.run(cl, out);
+                case "preview" -> cn.hunan.hrss.employmenthub.operations.PreviewCommand.run(cl, CheckConfigCommand.load(cl, out),
+                        out);
                 case "nightly" -> {
                     JobsConfig config = CheckConfigCommand.load(cl, out);
                     yield withContext(ctx -> ctx.getBean(NightlyCommand.class).run(cl, config, out));
@@ -95,7 +97,7 @@ public class EmploymentHubApplication {
                     yield withContext(ctx -> ctx.getBean(StatusCommand.class).run(out));
                 }
                 default -> throw new CommandLine.UsageException("unknown command '" + cl.command()
-                        + "' (commands: check-config, nightly, serve, reprocess, recover, generate, status, history, rules, audit, marts, report, matches, split, "
+                        + "' (commands: check-config, preview, discover, nightly, serve, reprocess, recover, generate, status, history, rules, audit, marts, report, matches, split, "
                         + "accept, rotate-key, help)");
             };
         } catch (CommandLine.UsageException e) {

@@ -27,6 +27,9 @@ public final class Cli {
 
     static {
         COMMANDS.put("check-config", List.of(new Opt("connect", null, "also check every mapping against the live sources")));
+        COMMANDS.put("preview", List.of(new Opt("source", "ID", "the source system"), new Opt("limit", "N",
+                "records per entity (default 20)"), new Opt("entity", "ENTITY", "only this entity"),
+                new Opt("date", "YYYY-MM-DD", "the business date to check dates against (default: yesterday)")));
         COMMANDS.put("nightly", List.of(new Opt("date", "YYYY-MM-DD", "the business date (default: yesterday in the schedule's zone)"),
                 new Opt("rerun", null, "read a completed date again as a new run"), REASON));
         COMMANDS.put("serve", List.of());

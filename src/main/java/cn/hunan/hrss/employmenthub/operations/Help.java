@@ -16,6 +16,13 @@ public final class Help {
                       naming each file and key. --connect also reaches every enabled source and checks that every
                       mapped column is there: a table's or query's columns (no row read), a file's headers, the
                       paths of a JSON file's first records.""";
+            case "preview" -> """
+                    preview --source=ID [--limit=N] [--entity=ENTITY] [--date=YYYY-MM-DD]
+                      Reads the first N records (default 20) of each entity of one source through its mapping,
+                      standardises and validates them as the night would, and prints each canonical record, masked,
+                      with every rule it breaks and where it is (file:line, or file#sheet:row, and its key), then a
+                      count per rule. Writes nothing; needs no warehouse. What only the merge can tell (a person that
+                      has not arrived, matching) is the night's.""";
             case "nightly" -> """
                     nightly [--date=YYYY-MM-DD] [--rerun [--reason=TEXT]] [--config-dir=DIR]
                       Runs the nightly integration for the given business date (default: yesterday in the schedule's

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -33,7 +32,7 @@ public final class MappingProbe {
             String file = config.dir().relativize(source.configFile()).toString();
             SourceAdapter adapter = SourceAdapters.forKind(source.kind());
             try {
-                List<ExtractUnit> units = adapter.plan(source, config, NOTHING_LOADED, runDate);
+                List<ExtractUnit> units = adapter.plan(source, config, Watermarks.NONE, runDate);
                 for (ExtractUnit unit : units) {
                     Set<String> have = adapter.columns(source, config, unit, runDate, SAMPLE);
                     problems.addAll(missing(file, source, unit, have));
@@ -82,17 +81,4 @@ public final class MappingProbe {
         }
         return out;
     }
-
-    /** Plans every file and the whole of every table, as if nothing had been loaded yet. */
-    private static final Watermarks NOTHING_LOADED = new Watermarks() {
-        @Override
-        public Optional<String> watermark(String sourceId, String entity) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean fileLoaded(String sourceId, String entity, String sha256) {
-            return false;
-        }
-    };
 }

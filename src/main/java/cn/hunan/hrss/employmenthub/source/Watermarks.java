@@ -18,4 +18,17 @@ public interface Watermarks {
     default java.util.Set<String> recentlyLoaded(String sourceId, String entity) {
         return java.util.Set.of();
     }
+
+    /** Every file and the whole of every table, as if nothing had been loaded yet (for looks at a source). */
+    Watermarks NONE = new Watermarks() {
+        @Override
+        public Optional<String> watermark(String sourceId, String entity) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean fileLoaded(String sourceId, String entity, String sha256) {
+            return false;
+        }
+    };
 }
