@@ -46,6 +46,7 @@ public class EmploymentHubApplication {
             return switch (cl.command()) {
                 case "check-config" -> CheckConfigCommand.run(cl, out);
                 case "generate" -> GenerateCommand.run(cl, out);
+                case "discover" -> cn.hunan.hrss.employmenthub.operations.discover.DiscoverCommand.run(cl, out);
                 case "preview" -> cn.hunan.hrss.employmenthub.operations.PreviewCommand.run(cl, CheckConfigCommand.load(cl, out),
                         out);
                 case "nightly" -> {

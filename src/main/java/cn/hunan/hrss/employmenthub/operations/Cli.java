@@ -27,6 +27,13 @@ public final class Cli {
 
     static {
         COMMANDS.put("check-config", List.of(new Opt("connect", null, "also check every mapping against the live sources")));
+        COMMANDS.put("discover", List.of(new Opt("jdbc-url", "URL", "a database to look at"), new Opt("user", "USER",
+                "its user"), new Opt("password-env", "VAR", "the environment variable holding its password"),
+                new Opt("table", "T[,T...]", "only these tables (default: all)"), new Opt("file", "PATH[,PATH...]",
+                "files to look at (csv, xlsx, json)"), new Opt("source", "ID", "a configured source's connection or files"),
+                new Opt("entity", "ENTITY", "the entity every table or file holds (default: guessed)"),
+                new Opt("id", "ID", "the new source's id"), new Opt("region", "CODE", "the division code it covers"),
+                new Opt("out", "DIR", "write DIR/<id>.yml (default: standard output)")));
         COMMANDS.put("preview", List.of(new Opt("source", "ID", "the source system"), new Opt("limit", "N",
                 "records per entity (default 20)"), new Opt("entity", "ENTITY", "only this entity"),
                 new Opt("date", "YYYY-MM-DD", "the business date to check dates against (default: yesterday)")));

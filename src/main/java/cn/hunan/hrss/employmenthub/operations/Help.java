@@ -16,6 +16,16 @@ public final class Help {
                       naming each file and key. --connect also reaches every enabled source and checks that every
                       mapped column is there: a table's or query's columns (no row read), a file's headers, the
                       paths of a JSON file's first records.""";
+            case "discover" -> """
+                    discover (--jdbc-url=URL [--user=U] [--password-env=VAR] [--table=T,...] | --file=PATH[,PATH...]
+                              | --source=ID) [--entity=E] [--id=ID] [--region=CODE] [--out=DIR]
+                      Looks at a new source (a database's tables, or files: CSV, XLSX, JSON) and writes a draft of its
+                      jobs-config YAML: encoding, delimiter, title and header rows detected; each table or file an
+                      entity item with the entity its columns fit; each column mapped to the canonical field its name
+                      or values make evident (身份证号, sfzh, certNo, valid ID numbers → id_number; dates by their
+                      pattern), the rest listed in comments with sample values (masked) for a person to decide. TODO
+                      marks what only a person can say (id, region, credentials): check-config refuses the draft
+                      until they are filled in.""";
             case "preview" -> """
                     preview --source=ID [--limit=N] [--entity=ENTITY] [--date=YYYY-MM-DD]
                       Reads the first N records (default 20) of each entity of one source through its mapping,

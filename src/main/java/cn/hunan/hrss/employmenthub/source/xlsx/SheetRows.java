@@ -13,7 +13,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
  * Counts the {@code <row>} elements of one sheet's XML part, read with a plain StAX parser: the workbook's own
  * account of its rows, apart from the streaming reader that turns them into records.
  */
-final class SheetRows {
+public final class SheetRows {
 
     private static final XMLInputFactory XML = XMLInputFactory.newFactory();
 
@@ -41,7 +41,7 @@ final class SheetRows {
     }
 
     /** The workbook's sheet names, in the workbook's order. */
-    static java.util.List<String> names(Path file) throws Exception {
+    public static java.util.List<String> names(Path file) throws Exception {
         java.util.List<String> names = new java.util.ArrayList<>();
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
