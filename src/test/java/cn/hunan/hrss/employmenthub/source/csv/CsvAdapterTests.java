@@ -115,6 +115,29 @@ class CsvAdapterTests {
         }
     }
 
+    @Test
+    void aRowWithoutKeyWhoseNumbersAreTheColumnSumsIsATotalRow() throws Exception {
+        // given: a liaison ledger with a subtotal after each month and a grand total, none of them labelled; and a
+        // record without a key whose number is no sum
+        Path file = dir.resolve("liaison.csv");
+        Files.write(file, ("专员工号,信用代码,月份,人数\r\n"
+                + "GH1,91430481MA4L000001,2023-01,3\r\nGH2,91430481MA4L000002,2023-01,\"1,200\"\r\n,,,1203\r\n"
+                + "GH1,91430481MA4L000001,2023-02,4\r\nGH3,91430481MA4L000003,2023-02,6\r\n,,,10\r\n"
+                + ",,,1213\r\n,91430481MA4L000004,2023-03,7\r\n").getBytes(StandardCharsets.UTF_8));
+        EntityMapping mapping = new EntityMapping("liaison", null, null, null, "liaison.csv", null, 1, null, null,
+                Map.of("specialist_code", "专员工号"), null, null, null);
+        SourceDefinition source = new SourceDefinition("ly", null, SourceKind.CSV, "430481", null, null, null, null, null,
+                new SourceDefinition.FileSettings("UTF-8", ",", 1, null), List.of(mapping), null);
+
+        // when
+        try (RecordCursor cursor = new CsvAdapter().open(source, null, new ExtractUnit(EntityType.LIAISON, mapping,
+                "liaison.csv", file, "sha"), null)) {
+            // then
+            assertThat(drain(cursor)).extracting(r -> r.line()).containsExactly(2L, 3L, 5L, 6L, 9L);
+            assertThat(cursor.skipped()).isEqualTo(3);
+        }
+    }
+
     private static List<SourceRecord> drain(RecordCursor cursor) throws Exception {
         List<SourceRecord> out = new ArrayList<>();
         SourceRecord r;
