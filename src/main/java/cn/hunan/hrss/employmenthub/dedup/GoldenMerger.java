@@ -1,7 +1,7 @@
 package cn.hunan.hrss.employmenthub.dedup;
 
 import cn.hunan.hrss.employmenthub.record.EntityType;
-import cn.hunan.hrss.employmenthub.validation.Rule;
+import cn.hunan.hrss.employmenthub.record.Rule;
 import cn.hunan.hrss.employmenthub.warehouse.ShownKeys;
 import cn.hunan.hrss.employmenthub.warehouse.StagingColumns;
 import java.time.LocalDate;

@@ -3,7 +3,7 @@ package cn.hunan.hrss.employmenthub.dedup;
 import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.record.ReferenceFields;
 import cn.hunan.hrss.employmenthub.validation.RecordStandardiser;
-import cn.hunan.hrss.employmenthub.validation.Rule;
+import cn.hunan.hrss.employmenthub.record.Rule;
 import java.util.ArrayList;
 import java.util.List;
 

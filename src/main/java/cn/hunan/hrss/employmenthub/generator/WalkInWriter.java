@@ -126,12 +126,12 @@ final class WalkInWriter {
      * village of the county, else with its township's name before it, else the code.
      */
     static String villageName(County c, String code) {
-        cn.hunan.hrss.employmenthub.validation.Regions regions = cn.hunan.hrss.employmenthub.validation.Regions.hunan();
+        cn.hunan.hrss.employmenthub.record.Regions regions = cn.hunan.hrss.employmenthub.record.Regions.hunan();
         var region = regions.find(code).orElse(null);
         if (region == null) {
             return code;
         }
-        List<String> spoken = cn.hunan.hrss.employmenthub.validation.Regions.spoken(region.name());
+        List<String> spoken = cn.hunan.hrss.employmenthub.record.Regions.spoken(region.name());
         String name = spoken.get(spoken.size() - 1);
         if (regions.named(name, c.code()).size() == 1) {
             return name;

@@ -9,7 +9,7 @@ import cn.hunan.hrss.employmenthub.source.UnreadableFileException;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
 import cn.hunan.hrss.employmenthub.system.PiiMasker;
-import cn.hunan.hrss.employmenthub.validation.Rule;
+import cn.hunan.hrss.employmenthub.record.Rule;
 import cn.hunan.hrss.employmenthub.warehouse.RunBookkeeping;
 import java.time.LocalDate;
 import java.util.List;
@@ -106,7 +106,7 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
         try {
             plan = new java.util.ArrayList<>(adapter.plan(source, config, bookkeeping, runDate).stream()
                     .filter(u -> scopeEntity == null || u.entity().key().equals(scopeEntity)).toList());
-            if (reprocess && source.kind() != cn.hunan.hrss.employmenthub.source.config.SourceKind.JDBC) {
+            if (reprocess && cn.hunan.hrss.employmenthub.source.config.SourceKinds.get(source.kind()).readsFiles()) {
                 plan.addAll(goneFiles());
             }
         } catch (RuntimeException e) {

@@ -1,6 +1,6 @@
 package cn.hunan.hrss.employmenthub.operations;
 
-import cn.hunan.hrss.employmenthub.validation.Rule;
+import cn.hunan.hrss.employmenthub.record.Rule;
 import java.io.PrintStream;
 
 /** {@code rules}: the rule catalogue, one rule a line. */

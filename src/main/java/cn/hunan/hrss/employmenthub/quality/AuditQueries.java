@@ -6,7 +6,7 @@ import cn.hunan.hrss.employmenthub.quality.AuditData.Sample;
 import cn.hunan.hrss.employmenthub.quality.AuditData.SourceLine;
 import cn.hunan.hrss.employmenthub.quality.AuditData.TrendPoint;
 import cn.hunan.hrss.employmenthub.quality.AuditData.UnitLine;
-import cn.hunan.hrss.employmenthub.validation.Rule;
+import cn.hunan.hrss.employmenthub.record.Rule;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package cn.hunan.hrss.employmenthub.record;
 
-import cn.hunan.hrss.employmenthub.validation.Violation;
 import java.util.List;
 import java.util.Map;
 

@@ -1,23 +1,19 @@
 package cn.hunan.hrss.employmenthub.source;
 
 import cn.hunan.hrss.employmenthub.source.config.SourceKind;
-import cn.hunan.hrss.employmenthub.source.csv.CsvAdapter;
-import cn.hunan.hrss.employmenthub.source.jdbc.JdbcAdapter;
-import cn.hunan.hrss.employmenthub.source.json.JsonAdapter;
-import cn.hunan.hrss.employmenthub.source.xlsx.XlsxAdapter;
+import cn.hunan.hrss.employmenthub.source.config.SourceKinds;
 
-/** The adapter for each kind of source. */
+/** The reader of each kind of source, from the kind's plug-in. */
 public final class SourceAdapters {
 
     private SourceAdapters() {
     }
 
     public static SourceAdapter forKind(SourceKind kind) {
-        return switch (kind) {
-            case JDBC -> new JdbcAdapter();
-            case CSV -> new CsvAdapter();
-            case XLSX -> new XlsxAdapter();
-            case JSON -> new JsonAdapter();
-        };
+        return plugin(kind).adapter();
+    }
+
+    public static SourceKindPlugin plugin(SourceKind kind) {
+        return (SourceKindPlugin) SourceKinds.get(kind);
     }
 }

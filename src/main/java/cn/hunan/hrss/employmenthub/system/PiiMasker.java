@@ -1,7 +1,5 @@
 package cn.hunan.hrss.employmenthub.system;
 
-import cn.hunan.hrss.employmenthub.validation.IdNumbers;
-import cn.hunan.hrss.employmenthub.validation.Phones;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,12 +65,12 @@ public final class PiiMasker {
     private static String maskOf(String found, Pattern pattern) {
         String digits = found.replaceAll("[^0-9Xx]", "");
         if (pattern == ID18 || pattern == ID15) {
-            return IdNumbers.mask(digits);
+            return maskIdNumber(digits);
         }
         if (pattern == MOBILE) {
-            return Phones.mask(digits.substring(digits.length() - 11));
+            return maskPhone(digits.substring(digits.length() - 11));
         }
-        return Phones.mask(digits);
+        return maskPhone(digits);
     }
 
     /** Full-width forms (U+FF01..U+FF5E) as ASCII and the ideographic space as a space: one char for one. */
@@ -86,5 +84,24 @@ public final class PiiMasker {
             }
         }
         return new String(c);
+    }
+
+    /** An ID number with its birth date and sequence hidden: the first six and last four characters shown. */
+    public static String maskIdNumber(String id) {
+        if (id == null || id.length() < 10) {
+            return id == null ? null : "*".repeat(id.length());
+        }
+        return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
+    }
+
+    /** A phone number with its middle hidden: the first three and last four digits shown. */
+    public static String maskPhone(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        if (phone.length() <= 7) {
+            return "*".repeat(phone.length());
+        }
+        return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
     }
 }

@@ -1,5 +1,7 @@
 package cn.hunan.hrss.employmenthub.validation;
 
+import cn.hunan.hrss.employmenthub.record.Rule;
+import cn.hunan.hrss.employmenthub.record.Text;
 import java.util.Locale;
 
 /** Unified social credit codes (GB 32100-2015). */

@@ -1,5 +1,8 @@
 package cn.hunan.hrss.employmenthub.validation;
 
+import cn.hunan.hrss.employmenthub.record.Rule;
+import cn.hunan.hrss.employmenthub.record.Text;
+import cn.hunan.hrss.employmenthub.system.PiiMasker;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -71,9 +74,6 @@ public final class IdNumbers {
 
     /** Shows the division code and the last four characters only: {@code 430102********1234}. */
     public static String mask(String id) {
-        if (id == null || id.length() < 10) {
-            return id == null ? null : "*".repeat(id.length());
-        }
-        return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
+        return PiiMasker.maskIdNumber(id);
     }
 }

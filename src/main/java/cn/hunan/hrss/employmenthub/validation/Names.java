@@ -1,5 +1,6 @@
 package cn.hunan.hrss.employmenthub.validation;
 
+import cn.hunan.hrss.employmenthub.record.Text;
 import com.ibm.icu.text.Transliterator;
 
 /**

@@ -1,5 +1,7 @@
 package cn.hunan.hrss.employmenthub.validation;
 
+import cn.hunan.hrss.employmenthub.system.PiiMasker;
+import cn.hunan.hrss.employmenthub.record.Text;
 /** Mobile and landline numbers after stripping {@code +86}, spaces and dashes. */
 public final class Phones {
 
@@ -27,12 +29,6 @@ public final class Phones {
 
     /** {@code 138****5678} for mobiles, area code and last four for landlines. */
     public static String mask(String phone) {
-        if (phone == null) {
-            return null;
-        }
-        if (phone.length() <= 7) {
-            return "*".repeat(phone.length());
-        }
-        return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+        return PiiMasker.maskPhone(phone);
     }
 }

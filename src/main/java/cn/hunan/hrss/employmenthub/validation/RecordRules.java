@@ -1,5 +1,8 @@
 package cn.hunan.hrss.employmenthub.validation;
 
+import cn.hunan.hrss.employmenthub.record.Rule;
+import cn.hunan.hrss.employmenthub.record.Violation;
+import cn.hunan.hrss.employmenthub.record.Regions;
 import cn.hunan.hrss.employmenthub.record.EntityType;
 import java.math.BigDecimal;
 import java.time.LocalDate;

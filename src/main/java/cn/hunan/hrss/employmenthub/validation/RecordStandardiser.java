@@ -1,5 +1,10 @@
 package cn.hunan.hrss.employmenthub.validation;
 
+import cn.hunan.hrss.employmenthub.record.Rule;
+import cn.hunan.hrss.employmenthub.record.Violation;
+import cn.hunan.hrss.employmenthub.record.Regions;
+import cn.hunan.hrss.employmenthub.record.Dates;
+import cn.hunan.hrss.employmenthub.record.Text;
 import cn.hunan.hrss.employmenthub.record.CanonicalRecord;
 import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.record.Field;
@@ -54,7 +59,8 @@ public final class RecordStandardiser {
                 : defaultDateFormats != null ? defaultDateFormats : Dates.DEFAULT_FORMATS;
         String region = Regions.normalise(source.region());
         this.fields = new FieldStandardiser(new Dates(formats,
-                source.kind() == cn.hunan.hrss.employmenthub.source.config.SourceKind.XLSX), runDate, Regions.hunan(), region);
+                source.kind() != null && cn.hunan.hrss.employmenthub.source.config.SourceKinds.find(source.kind())
+                        .map(k -> k.excelSerialDates()).orElse(false)), runDate, Regions.hunan(), region);
         this.sourceCounty = region != null && region.length() == 6 ? region : null;
         this.recordRules = new RecordRules(region);
         source.entities().forEach(m -> EntityType.byKey(m.entity()).ifPresent(e -> mappings.putIfAbsent(e, m)));

@@ -4,7 +4,7 @@ import cn.hunan.hrss.employmenthub.record.CanonicalRecord;
 import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.record.SourceRecord;
 import cn.hunan.hrss.employmenthub.system.PiiMasker;
-import cn.hunan.hrss.employmenthub.validation.Violation;
+import cn.hunan.hrss.employmenthub.record.Violation;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -6,7 +6,7 @@ import cn.hunan.hrss.employmenthub.record.CodeTables;
 import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.record.Field;
 import cn.hunan.hrss.employmenthub.source.config.Defaults;
-import cn.hunan.hrss.employmenthub.validation.Rule;
+import cn.hunan.hrss.employmenthub.record.Rule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

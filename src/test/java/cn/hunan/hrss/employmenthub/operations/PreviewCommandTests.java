@@ -7,7 +7,7 @@ import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
 import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import cn.hunan.hrss.employmenthub.support.WarehouseSnapshot;
-import cn.hunan.hrss.employmenthub.validation.Rule;
+import cn.hunan.hrss.employmenthub.record.Rule;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

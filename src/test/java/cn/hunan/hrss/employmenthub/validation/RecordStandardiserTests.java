@@ -1,5 +1,7 @@
 package cn.hunan.hrss.employmenthub.validation;
 
+import cn.hunan.hrss.employmenthub.record.Rule;
+import cn.hunan.hrss.employmenthub.record.Violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hunan.hrss.employmenthub.record.CanonicalRecord;

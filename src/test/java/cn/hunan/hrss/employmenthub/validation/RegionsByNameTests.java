@@ -1,5 +1,6 @@
 package cn.hunan.hrss.employmenthub.validation;
 
+import cn.hunan.hrss.employmenthub.record.Regions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hunan.hrss.employmenthub.record.EntityType;

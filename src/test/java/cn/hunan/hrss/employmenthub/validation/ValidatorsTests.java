@@ -1,5 +1,8 @@
 package cn.hunan.hrss.employmenthub.validation;
 
+import cn.hunan.hrss.employmenthub.record.Rule;
+import cn.hunan.hrss.employmenthub.record.Regions;
+import cn.hunan.hrss.employmenthub.record.Dates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

@@ -3,8 +3,7 @@ package cn.hunan.hrss.employmenthub.operations.api;
 import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
-import cn.hunan.hrss.employmenthub.source.config.SourceKind;
-import cn.hunan.hrss.employmenthub.source.jdbc.JdbcAdapter;
+import cn.hunan.hrss.employmenthub.source.SourceAdapters;
 import cn.hunan.hrss.employmenthub.system.PiiMasker;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -49,19 +48,7 @@ public class SourcesHealth implements HealthIndicator {
 
     private static String problem(SourceDefinition s, JobsConfig config) {
         try {
-            if (s.kind() == SourceKind.JDBC) {
-                JdbcAdapter.reach(s);
-            } else {
-                for (var m : s.entities()) {
-                    Path file = cn.hunan.hrss.employmenthub.source.config.FileSet.base(config.dir(), m.path());
-                    Path folder = cn.hunan.hrss.employmenthub.source.config.FileSet.isGlob(m.path()) ? file : file.getParent();
-                    if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
-                        return "unreachable: no folder " + (folder == null ? m.path()
-                                : cn.hunan.hrss.employmenthub.source.config.FileSet.label(config.dir(), m.path(), folder));
-                    }
-                }
-            }
-            return null;
+            return SourceAdapters.plugin(s.kind()).unreachable(s, config.dir());
         } catch (Exception e) {
             return "unreachable: " + PiiMasker.mask(String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }

@@ -58,7 +58,7 @@ public final class DiscoverCommand {
                     .orElseThrow(() -> new CommandLine.UsageException("no source '" + cl.option("source").get() + "'"));
             id = id == null ? s.id() : id;
             region = region == null ? s.region() : region;
-            if (s.kind() == SourceKind.JDBC) {
+            if (SourceKind.JDBC.equals(s.kind())) {
                 draft = database(guess, entity, id, region, s.connection().url(), s.connection().username(),
                         s.connection().password(), tables(cl), configDir);
             } else {
@@ -106,7 +106,7 @@ public final class DiscoverCommand {
     private static String files(FieldGuess guess, EntityType entity, String id, String region, List<String> paths,
                                 Path configDir) throws Exception {
         SourceKind kind = kind(paths.get(0));
-        if (paths.stream().anyMatch(p -> kind(p) != kind)) {
+        if (paths.stream().anyMatch(p -> !kind(p).equals(kind))) {
             throw new CommandLine.UsageException("one draft reads one kind of file: " + paths);
         }
         List<DraftWriter.Item> items = new ArrayList<>();
@@ -116,15 +116,15 @@ public final class DiscoverCommand {
             if (!Files.isRegularFile(file)) {
                 throw new CommandLine.UsageException("no file " + label + " (relative to " + configDir + ", or absolute)");
             }
-            switch (kind) {
-                case CSV -> {
+            switch (kind.name()) {
+                case "csv" -> {
                     SourceDefinition.FileSettings f = FileSniffer.csv(file);
                     settings = settings == null ? f : settings;
                     Integer header = f.headerRow().equals(settings.headerRow()) ? null : f.headerRow();
                     Sample sample = Samples.file(configDir, label, file, kind, f, null);
                     items.add(new DraftWriter.Item(null, label, null, header, guess.propose(sample, entity)));
                 }
-                case JSON -> {
+                case "json" -> {
                     settings = settings == null ? FileSniffer.json(file) : settings;
                     Sample sample = Samples.file(configDir, label, file, kind, settings, null);
                     items.add(new DraftWriter.Item(null, label, null, null, guess.propose(sample, entity)));

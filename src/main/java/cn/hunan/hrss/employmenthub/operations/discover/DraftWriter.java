@@ -34,7 +34,7 @@ final class DraftWriter {
         y.append("region: \"").append(region == null ? "TODO" : region)
                 .append("\"     # the division code of the county, city or province the system covers\n");
         y.append("priority: 50          # lower wins where sources disagree (county platform 10, registers 30)\n");
-        if (kind == SourceKind.JDBC) {
+        if (SourceKind.JDBC.equals(kind)) {
             y.append("connection:\n  url: ").append(q(url)).append('\n')
                     .append("  username: ${TODO_DB_USER}         # credentials only as ${ENV_VAR}\n")
                     .append("  password: ${TODO_DB_PASSWORD}\n");

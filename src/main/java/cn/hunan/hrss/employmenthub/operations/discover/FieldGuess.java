@@ -4,10 +4,10 @@ import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.record.Field;
 import cn.hunan.hrss.employmenthub.record.FieldType;
 import cn.hunan.hrss.employmenthub.validation.CreditCodes;
-import cn.hunan.hrss.employmenthub.validation.Dates;
+import cn.hunan.hrss.employmenthub.record.Dates;
 import cn.hunan.hrss.employmenthub.validation.IdNumbers;
 import cn.hunan.hrss.employmenthub.validation.Phones;
-import cn.hunan.hrss.employmenthub.validation.Regions;
+import cn.hunan.hrss.employmenthub.record.Regions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -185,7 +185,7 @@ final class FieldGuess {
         }
         String kind = mostly(values, v -> IdNumbers.check(v, today).valid()) ? "ID numbers"
                 : mostly(values, v -> Phones.normalise(v) != null && v.replaceAll("\\D", "").length() >= 11) ? "phones"
-                : mostly(values, v -> !(CreditCodes.check(v) instanceof cn.hunan.hrss.employmenthub.validation.Rule)) ? "credit codes"
+                : mostly(values, v -> !(CreditCodes.check(v) instanceof cn.hunan.hrss.employmenthub.record.Rule)) ? "credit codes"
                 : mostly(values, v -> v.matches("\\d{6,12}") && Regions.hunan().find(v).isPresent()) ? "division codes"
                 : mostly(values, v -> new Dates(Dates.DEFAULT_FORMATS, false).parseDate(v) != null) ? "dates" : null;
         if (kind == null) {

@@ -4,8 +4,8 @@ import cn.hunan.hrss.employmenthub.record.CodeTables;
 import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.record.Field;
 import cn.hunan.hrss.employmenthub.record.FieldType;
-import cn.hunan.hrss.employmenthub.validation.Dates;
-import cn.hunan.hrss.employmenthub.validation.Regions;
+import cn.hunan.hrss.employmenthub.record.Dates;
+import cn.hunan.hrss.employmenthub.record.Regions;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,8 +152,12 @@ final class ConfigChecker {
             if (s.id() == null || !s.id().matches("[a-z0-9][a-z0-9-]{1,62}")) {
                 problem("id", s.id() == null ? "missing" : "must be lowercase letters, digits and dashes (2-63)");
             }
-            if (s.kind() == null) {
-                problem("kind", "missing: one of jdbc, csv, xlsx, json");
+            if (s.kind() == null || s.kind().name() == null) {
+                problem("kind", "missing: one of " + String.join(", ", SourceKinds.names()));
+                return;
+            }
+            if (SourceKinds.find(s.kind()).isEmpty()) {
+                problem("kind", "unknown kind '" + s.kind() + "' (one of " + String.join(", ", SourceKinds.names()) + ")");
                 return;
             }
             if (s.region() == null) {
@@ -166,46 +170,23 @@ final class ConfigChecker {
                 problem("priority", "must be 0 or more (lower wins)");
             }
             checkDateFormats(file, "date-formats", s.dateFormats(), problems);
-            checkKindSettings();
+            SourceKinds.get(s.kind()).check(s, configDir, new KindRules.Report() {
+                @Override
+                public void problem(String key, String message) {
+                    SourceCheck.this.problem(key, message);
+                }
+
+                @Override
+                public void warning(String key, String message) {
+                    warnings.add(new ConfigProblem(file, key, message));
+                }
+            });
             if (s.entities() == null || s.entities().isEmpty()) {
                 problem("entities", "missing: list at least one entity this system delivers");
                 return;
             }
             for (int i = 0; i < s.entities().size(); i++) {
                 checkEntity("entities[" + i + "]", s.entities().get(i));
-            }
-        }
-
-        private void checkKindSettings() {
-            if (s.kind() == SourceKind.JDBC) {
-                if (s.connection() == null || s.connection().url() == null || s.connection().url().isBlank()) {
-                    problem("connection.url", "missing: a jdbc source needs a JDBC URL");
-                } else if (!s.connection().url().startsWith("jdbc:")) {
-                    problem("connection.url", "not a JDBC URL (must start with jdbc:)");
-                }
-                if (s.file() != null) {
-                    problem("file", "only csv, xlsx and json sources have file settings");
-                }
-                return;
-            }
-            if (s.connection() != null) {
-                problem("connection", "only jdbc sources have a connection");
-            }
-            SourceDefinition.FileSettings f = s.file();
-            if (f == null) {
-                return;
-            }
-            if (f.encoding() != null && !Charset.isSupported(f.encoding())) {
-                problem("file.encoding", "unknown encoding '" + f.encoding() + "' (e.g. UTF-8, GBK, GB18030)");
-            }
-            if (f.delimiter() != null && f.delimiter().length() != 1 && !"\\t".equals(f.delimiter())) {
-                problem("file.delimiter", "must be one character (or \\t)");
-            }
-            if (f.headerRow() != null && f.headerRow() < 1) {
-                problem("file.header-row", "must be 1 or more");
-            }
-            if (f.format() != null && !List.of("ndjson", "array").contains(f.format())) {
-                problem("file.format", "must be ndjson or array");
             }
         }
 
@@ -216,7 +197,6 @@ final class ConfigChecker {
                         + " (one of " + List.of(EntityType.values()).stream().map(EntityType::key).toList() + ")");
                 return;
             }
-            checkLocation(key, m);
             Map<String, String> columns = m.columns() == null ? Map.of() : m.columns();
             Map<String, String> constants = m.constants() == null ? Map.of() : m.constants();
             for (String field : columns.keySet()) {
@@ -301,48 +281,6 @@ final class ConfigChecker {
                                 + CodeTables.codes(f.arg()).keySet() + ")");
                     }
                 });
-            }
-        }
-
-        private void checkLocation(String key, EntityMapping m) {
-            if (s.kind() == SourceKind.JDBC) {
-                if ((m.table() == null) == (m.query() == null)) {
-                    problem(key + ".table", "a jdbc entity needs exactly one of table or query");
-                }
-                if (m.path() != null || m.sheet() != null) {
-                    problem(key + ".path", "a jdbc entity reads a table or query, not a file");
-                }
-                if (m.table() != null && !m.table().matches("[A-Za-z_][A-Za-z0-9_.]*")) {
-                    problem(key + ".table", "not a plain table name");
-                }
-                if (m.updatedAt() != null && !m.updatedAt().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                    problem(key + ".updated-at", "not a plain column name");
-                }
-                return;
-            }
-            if (m.table() != null || m.query() != null || m.updatedAt() != null) {
-                problem(key + ".table", "only jdbc entities have table, query or updated-at");
-            }
-            if (m.sheet() != null && s.kind() != SourceKind.XLSX) {
-                problem(key + ".sheet", "only xlsx entities have sheets");
-            } else if (m.sheet() != null && m.sheet().stream().anyMatch(x -> x == null || x.isBlank())) {
-                problem(key + ".sheet", "a sheet name or pattern is empty");
-            }
-            if (m.path() == null || m.path().isBlank()) {
-                problem(key + ".path", "missing: a file path or glob, relative to " + configDir.getFileName());
-                return;
-            }
-            boolean glob = FileSet.isGlob(m.path());
-            Path dir = FileSet.base(configDir, m.path());
-            if (!Files.exists(dir)) {
-                problem(key + ".path", "'" + m.path() + "' does not exist" + (glob ? " (no folder " + FileSet.label(configDir, m.path(), dir) + ")" : ""));
-            } else if (!Files.isReadable(dir)) {
-                problem(key + ".path", "'" + m.path() + "' is not readable");
-            } else if (glob && FileSet.expand(configDir, m.path()).isEmpty()) {
-                warnings.add(new ConfigProblem(file, key + ".path", "no file matches '" + m.path() + "' yet"));
-            }
-            if (m.headerRow() != null && m.headerRow() < 1) {
-                problem(key + ".header-row", "must be 1 or more");
             }
         }
     }

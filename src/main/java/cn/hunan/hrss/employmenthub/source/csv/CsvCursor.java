@@ -8,7 +8,7 @@ import cn.hunan.hrss.employmenthub.source.UnreadableFileException;
 import cn.hunan.hrss.employmenthub.source.PhysicalLines;
 import cn.hunan.hrss.employmenthub.source.RecordCursor;
 import cn.hunan.hrss.employmenthub.source.RowFilter;
-import cn.hunan.hrss.employmenthub.validation.Rule;
+import cn.hunan.hrss.employmenthub.record.Rule;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.Charset;

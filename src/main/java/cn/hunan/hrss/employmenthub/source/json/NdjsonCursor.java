@@ -5,7 +5,7 @@ import cn.hunan.hrss.employmenthub.source.ExtractUnit;
 import cn.hunan.hrss.employmenthub.source.LineReader;
 import cn.hunan.hrss.employmenthub.source.PhysicalLines;
 import cn.hunan.hrss.employmenthub.source.RecordCursor;
-import cn.hunan.hrss.employmenthub.validation.Rule;
+import cn.hunan.hrss.employmenthub.record.Rule;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

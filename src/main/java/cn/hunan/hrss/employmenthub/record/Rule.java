@@ -1,4 +1,4 @@
-package cn.hunan.hrss.employmenthub.validation;
+package cn.hunan.hrss.employmenthub.record;
 
 /**
  * The rule catalogue: each rule has a stable code that quarantine rows, warnings and audit reports carry, a

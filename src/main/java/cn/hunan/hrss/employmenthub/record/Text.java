@@ -1,4 +1,4 @@
-package cn.hunan.hrss.employmenthub.validation;
+package cn.hunan.hrss.employmenthub.record;
 
 /**
  * Text standardisation shared by every field type: full-width to half-width, trimming, blank to null, and no

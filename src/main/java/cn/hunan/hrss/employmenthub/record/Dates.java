@@ -1,4 +1,4 @@
-package cn.hunan.hrss.employmenthub.validation;
+package cn.hunan.hrss.employmenthub.record;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

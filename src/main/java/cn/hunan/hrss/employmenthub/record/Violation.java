@@ -1,4 +1,4 @@
-package cn.hunan.hrss.employmenthub.validation;
+package cn.hunan.hrss.employmenthub.record;
 
 /**
  * A rule a record broke. {@code detail} explains it without repeating personal data.

@@ -1,4 +1,4 @@
-package cn.hunan.hrss.employmenthub.validation;
+package cn.hunan.hrss.employmenthub.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
