@@ -20,6 +20,8 @@ import cn.hunan.hrss.employmenthub.warehouse.WarehouseLock;
 import cn.hunan.hrss.employmenthub.warehouse.WarehouseLockedException;
 import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -51,17 +53,21 @@ public class EmploymentHubApplication {
                         out);
                 case "nightly" -> {
                     JobsConfig config = CheckConfigCommand.load(cl, out);
-                    yield withContext(ctx -> ctx.getBean(NightlyCommand.class).run(cl, config, out));
+                    yield withContext(ctx -> ctx.getBean(NightlyCommand.class).run(cl, config, out),
+                            config.defaults().extractProperties().toArray(String[]::new));
                 }
                 case "reprocess" -> {
                     JobsConfig config = CheckConfigCommand.load(cl, out);
                     yield withContext(ctx -> ctx.getBean(cn.hunan.hrss.employmenthub.operations.ReprocessCommand.class)
-                            .run(cl, config, out));
+                            .run(cl, config, out), config.defaults().extractProperties().toArray(String[]::new));
                 }
                 case "serve" -> {
                     JobsConfig config = CheckConfigCommand.load(cl, out);
+                    List<String> properties = new ArrayList<>(List.of("--spring.main.web-application-type=servlet",
+                            "--hub.config-dir=" + config.dir()));
+                    properties.addAll(config.defaults().extractProperties());
                     yield withContext(ctx -> ctx.getBean(ServeCommand.class).run(config.dir(), out),
-                            "--spring.main.web-application-type=servlet", "--hub.config-dir=" + config.dir());
+                            properties.toArray(String[]::new));
                 }
                 case "hash-password" -> cn.hunan.hrss.employmenthub.operations.api.HashPassword.run(cl, out);
                 case "rules" -> RulesCommand.run(cl, out);

@@ -49,11 +49,9 @@ public class Reconciler {
         add(counts, 10, "SELECT source_id, entity, COUNT(*) FROM quarantine WHERE run_id = ? AND origin_run_id <> run_id "
                 + "GROUP BY source_id, entity", runId);
         jdbc.update("DELETE FROM etl_reconciliation WHERE run_id = ?", runId);
-        List<Reconciliation> out = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
         counts.forEach((key, c) -> {
             String[] se = key.split("\u0000");
-            out.add(new Reconciliation(se[0], se[1], c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10]));
             Object[] row = new Object[3 + c.length];
             row[0] = runId;
             row[1] = se[0];
@@ -65,14 +63,18 @@ public class Reconciler {
         });
         jdbc.batchUpdate("INSERT INTO etl_reconciliation (run_id, source_id, entity, " + String.join(", ", COLUMNS)
                 + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
-        return out;
+        Map<String, Reconciliation> stored = new LinkedHashMap<>();
+        load(runId).forEach(r -> stored.put(r.sourceId() + "\u0000" + r.entity(), r));
+        return counts.keySet().stream().map(stored::get).toList();
     }
 
+    /** A run's reconciliation as stored, with the view's verdict per line. */
     public List<Reconciliation> load(long runId) {
-        return jdbc.query("SELECT source_id, entity, " + String.join(", ", COLUMNS) + " FROM etl_reconciliation WHERE run_id = ? "
-                + "ORDER BY source_id, entity", (rs, i) -> new Reconciliation(rs.getString(1), rs.getString(2), rs.getLong(3),
-                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
-                rs.getLong(11), rs.getLong(12), rs.getLong(13)), runId);
+        return jdbc.query("SELECT source_id, entity, " + String.join(", ", COLUMNS) + ", accounted_count, balanced "
+                + "FROM v_reconciliation WHERE run_id = ? ORDER BY source_id, entity", (rs, i) -> new Reconciliation(
+                rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14),
+                rs.getInt(15) == 1), runId);
     }
 
     private void add(Map<String, long[]> counts, int index, String sql, long runId) {

@@ -81,7 +81,34 @@ public final class ScratchCopy implements AutoCloseable {
                 s.execute("INSERT INTO " + database + "." + t + " SELECT * FROM " + source + "." + t);
             }
         }
+        copyViews(c, source, withDatabase(url, database), username, password);
         return new ScratchCopy(withDatabase(url, database), username, password, database, null, url);
+    }
+
+    /** The warehouse's views (v_reconciliation), made again over the copy's tables: their SELECT, unqualified. */
+    private static void copyViews(Connection c, String source, String copyUrl, String username, String password)
+            throws SQLException {
+        List<String> views = new ArrayList<>();
+        try (ResultSet rs = c.getMetaData().getTables(source, null, "%", new String[] {"VIEW"})) {
+            while (rs.next()) {
+                views.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        if (views.isEmpty()) {
+            return;
+        }
+        try (Connection copy = DriverManager.getConnection(copyUrl, username, password); Statement s = copy.createStatement();
+             Statement show = c.createStatement()) {
+            for (String v : views) {
+                try (ResultSet rs = show.executeQuery("SHOW CREATE VIEW " + source + "." + v)) {
+                    rs.next();
+                    String ddl = rs.getString(2);
+                    String select = ddl.substring(ddl.indexOf(" AS ", ddl.indexOf("VIEW ")) + 4)
+                            .replace("`" + source + "`.", "");
+                    s.execute("CREATE VIEW " + v + " AS " + select);
+                }
+            }
+        }
     }
 
     /** {@code jdbc:mysql://host:port/db?params} with another database. */

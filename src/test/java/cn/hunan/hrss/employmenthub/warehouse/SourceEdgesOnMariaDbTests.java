@@ -114,9 +114,9 @@ class SourceEdgesOnMariaDbTests extends MariaDbWarehouseTest {
     void aRowCommittedLateWithAnEarlierTimeIsReadTheNextNightAndNoRowIsReadTwice() throws Exception {
         String county = DATABASE + "_late";
         execute("DROP DATABASE IF EXISTS " + county, "CREATE DATABASE " + county + " CHARACTER SET utf8mb4",
-                "CREATE TABLE " + county + ".jy_ry (xm VARCHAR(50), sfzh VARCHAR(18), gxsj DATETIME)",
-                "INSERT INTO " + county + ".jy_ry VALUES ('甲', '" + id(1) + "', '2023-12-30 08:00:00'), ('乙', '" + id(2)
-                        + "', '2023-12-30 09:30:00'), ('丙', '" + id(3) + "', '2023-12-30 10:00:00')");
+                "CREATE TABLE " + county + ".jy_ry (rybh INT, xm VARCHAR(50), sfzh VARCHAR(18), gxsj DATETIME)",
+                "INSERT INTO " + county + ".jy_ry VALUES (1, '甲', '" + id(1) + "', '2023-12-30 08:00:00'), (2, '乙', '" + id(2)
+                        + "', '2023-12-30 09:30:00'), (3, '丙', '" + id(3) + "', '2023-12-30 10:00:00')");
         Path config = copyDemo(Path.of("target", "edges-late"));
         Files.writeString(config.resolve("sources/430481/late.yml"), """
                 id: 430481-late-platform
@@ -127,7 +127,7 @@ class SourceEdgesOnMariaDbTests extends MariaDbWarehouseTest {
                   - entity: person
                     table: jy_ry
                     updated-at: gxsj
-                    key: sfzh
+                    key: rybh
                     columns: {name: xm, id_number: sfzh}
                 """.formatted(url(county)));
         try {
@@ -135,8 +135,8 @@ class SourceEdgesOnMariaDbTests extends MariaDbWarehouseTest {
             assertThat(landed(1)).isEqualTo(3);
 
             // a transaction that began before the night commits afterwards, its row stamped 09:45; and a new row
-            execute("INSERT INTO " + county + ".jy_ry VALUES ('丁', '" + id(4) + "', '2023-12-30 09:45:00'), ('戊', '" + id(5)
-                    + "', '2024-01-01 08:00:00')");
+            execute("INSERT INTO " + county + ".jy_ry VALUES (4, '丁', '" + id(4) + "', '2023-12-30 09:45:00'), (5, '戊', '"
+                    + id(5) + "', '2024-01-01 08:00:00')");
             assertThat(nightlyCommand(config, "2024-01-01").exit()).isZero();
 
             assertThat(landed(2)).as("the late row and the new one, not the window's rows read before").isEqualTo(2);

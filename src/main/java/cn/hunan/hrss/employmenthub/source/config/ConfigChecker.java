@@ -33,6 +33,12 @@ final class ConfigChecker {
 
     void check(List<SourceDefinition> sources, List<ConfigProblem> problems, List<ConfigProblem> warnings) {
         checkDateFormats("defaults.yml", "date-formats", defaults.dateFormats(), problems);
+        if (defaults.chunkSize() != null && (defaults.chunkSize() < 1 || defaults.chunkSize() > 100_000)) {
+            problems.add(new ConfigProblem("defaults.yml", "chunk-size", "must be 1 to 100000 records"));
+        }
+        if (defaults.parallelism() != null && (defaults.parallelism() < 1 || defaults.parallelism() > 64)) {
+            problems.add(new ConfigProblem("defaults.yml", "parallelism", "must be 1 to 64 sources at once"));
+        }
         Set<String> ids = new HashSet<>();
         for (SourceDefinition s : sources) {
             String file = configDir.getParent().relativize(s.configFile()).toString();

@@ -106,6 +106,21 @@ public record Defaults(
         return parkDays == null ? 7 : parkDays;
     }
 
+    /**
+     * The Spring properties that carry {@code chunk-size} and {@code parallelism} into the job, where set: they are read
+     * when the application starts, and win over {@code hub.extract.*} from the environment.
+     */
+    public java.util.List<String> extractProperties() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (chunkSize != null) {
+            out.add("--hub.extract.chunk-size=" + chunkSize);
+        }
+        if (parallelism != null) {
+            out.add("--hub.extract.parallelism=" + parallelism);
+        }
+        return out;
+    }
+
     public int chunkSizeOrDefault() {
         return chunkSize == null ? 1000 : chunkSize;
     }
