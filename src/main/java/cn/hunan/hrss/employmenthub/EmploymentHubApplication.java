@@ -1,10 +1,11 @@
 package cn.hunan.hrss.employmenthub;
 
+import cn.hunan.hrss.employmenthub.generator.GenerateCommand;
 import cn.hunan.hrss.employmenthub.operations.AuditCommand;
 import cn.hunan.hrss.employmenthub.operations.CheckConfigCommand;
+import cn.hunan.hrss.employmenthub.operations.Cli;
 import cn.hunan.hrss.employmenthub.operations.CommandLine;
 import cn.hunan.hrss.employmenthub.operations.ExitCodes;
-import cn.hunan.hrss.employmenthub.operations.Cli;
 import cn.hunan.hrss.employmenthub.operations.MartsCommand;
 import cn.hunan.hrss.employmenthub.operations.MatchCommand;
 import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
@@ -12,7 +13,6 @@ import cn.hunan.hrss.employmenthub.operations.RotateKeyCommand;
 import cn.hunan.hrss.employmenthub.operations.RulesCommand;
 import cn.hunan.hrss.employmenthub.operations.ServeCommand;
 import cn.hunan.hrss.employmenthub.operations.StatusCommand;
-import cn.hunan.hrss.employmenthub.generator.GenerateCommand;
 import cn.hunan.hrss.employmenthub.source.config.ConfigException;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.system.PiiMasker;

@@ -2,8 +2,8 @@ package cn.hunan.hrss.employmenthub.dedup;
 
 import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.record.ReferenceFields;
-import cn.hunan.hrss.employmenthub.validation.RecordStandardiser;
 import cn.hunan.hrss.employmenthub.record.Rule;
+import cn.hunan.hrss.employmenthub.validation.RecordStandardiser;
 import java.util.ArrayList;
 import java.util.List;
 

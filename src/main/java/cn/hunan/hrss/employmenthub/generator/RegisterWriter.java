@@ -1,13 +1,13 @@
 package cn.hunan.hrss.employmenthub.generator;
 
 import cn.hunan.hrss.employmenthub.generator.World.County;
-import cn.hunan.hrss.employmenthub.record.CodeTables;
-import cn.hunan.hrss.employmenthub.validation.IdNumbers;
-import cn.hunan.hrss.employmenthub.validation.Names;
 import cn.hunan.hrss.employmenthub.generator.World.Liaison;
 import cn.hunan.hrss.employmenthub.generator.World.Person;
 import cn.hunan.hrss.employmenthub.generator.World.Service;
 import cn.hunan.hrss.employmenthub.generator.World.Staff;
+import cn.hunan.hrss.employmenthub.record.CodeTables;
+import cn.hunan.hrss.employmenthub.validation.IdNumbers;
+import cn.hunan.hrss.employmenthub.validation.Names;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

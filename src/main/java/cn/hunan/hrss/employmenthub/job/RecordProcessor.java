@@ -1,9 +1,9 @@
 package cn.hunan.hrss.employmenthub.job;
 
 import cn.hunan.hrss.employmenthub.record.CanonicalRecord;
-import cn.hunan.hrss.employmenthub.validation.RecordStandardiser;
 import cn.hunan.hrss.employmenthub.record.Rule;
 import cn.hunan.hrss.employmenthub.record.Violation;
+import cn.hunan.hrss.employmenthub.validation.RecordStandardiser;
 import cn.hunan.hrss.employmenthub.warehouse.ColumnLimits;
 import java.util.ArrayList;
 import java.util.List;

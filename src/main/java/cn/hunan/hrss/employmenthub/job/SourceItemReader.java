@@ -1,5 +1,6 @@
 package cn.hunan.hrss.employmenthub.job;
 
+import cn.hunan.hrss.employmenthub.record.Rule;
 import cn.hunan.hrss.employmenthub.record.SourceRecord;
 import cn.hunan.hrss.employmenthub.source.ExtractUnit;
 import cn.hunan.hrss.employmenthub.source.RecordCursor;
@@ -9,7 +10,6 @@ import cn.hunan.hrss.employmenthub.source.UnreadableFileException;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
 import cn.hunan.hrss.employmenthub.system.PiiMasker;
-import cn.hunan.hrss.employmenthub.record.Rule;
 import cn.hunan.hrss.employmenthub.warehouse.RunBookkeeping;
 import java.time.LocalDate;
 import java.util.List;

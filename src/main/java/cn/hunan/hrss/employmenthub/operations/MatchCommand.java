@@ -1,8 +1,8 @@
 package cn.hunan.hrss.employmenthub.operations;
 
-import cn.hunan.hrss.employmenthub.warehouse.AdminLog;
 import cn.hunan.hrss.employmenthub.dedup.MatchEvaluation;
 import cn.hunan.hrss.employmenthub.dedup.MatchReview;
+import cn.hunan.hrss.employmenthub.warehouse.AdminLog;
 import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

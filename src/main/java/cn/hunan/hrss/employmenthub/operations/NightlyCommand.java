@@ -1,6 +1,5 @@
 package cn.hunan.hrss.employmenthub.operations;
 
-import cn.hunan.hrss.employmenthub.warehouse.AdminLog;
 import cn.hunan.hrss.employmenthub.job.GracefulStop;
 import cn.hunan.hrss.employmenthub.job.NightLauncher;
 import cn.hunan.hrss.employmenthub.job.NightlyJobConfiguration;
@@ -9,6 +8,7 @@ import cn.hunan.hrss.employmenthub.quality.Reconciler;
 import cn.hunan.hrss.employmenthub.quality.SummaryTable;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.system.PiiMasker;
+import cn.hunan.hrss.employmenthub.warehouse.AdminLog;
 import cn.hunan.hrss.employmenthub.warehouse.KeyGuard;
 import cn.hunan.hrss.employmenthub.warehouse.WarehouseLock;
 import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;

@@ -2,8 +2,8 @@ package cn.hunan.hrss.employmenthub.quality;
 
 import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
-import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition.ErrorLimit;
+import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,14 +1,14 @@
 package cn.hunan.hrss.employmenthub.validation;
 
-import cn.hunan.hrss.employmenthub.record.Rule;
-import cn.hunan.hrss.employmenthub.record.Violation;
-import cn.hunan.hrss.employmenthub.record.Regions;
-import cn.hunan.hrss.employmenthub.record.Dates;
-import cn.hunan.hrss.employmenthub.record.Text;
 import cn.hunan.hrss.employmenthub.record.CodeTables;
+import cn.hunan.hrss.employmenthub.record.Dates;
 import cn.hunan.hrss.employmenthub.record.Field;
 import cn.hunan.hrss.employmenthub.record.FieldType;
 import cn.hunan.hrss.employmenthub.record.Regions.Region;
+import cn.hunan.hrss.employmenthub.record.Regions;
+import cn.hunan.hrss.employmenthub.record.Rule;
+import cn.hunan.hrss.employmenthub.record.Text;
+import cn.hunan.hrss.employmenthub.record.Violation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

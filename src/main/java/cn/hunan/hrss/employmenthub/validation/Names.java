@@ -2,6 +2,7 @@ package cn.hunan.hrss.employmenthub.validation;
 
 import cn.hunan.hrss.employmenthub.record.Text;
 import com.ibm.icu.text.Transliterator;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Person names as matching compares them: half-width, no spaces or middle dots, traditional characters read as
@@ -48,29 +49,11 @@ public final class Names {
         return n;
     }
 
-    /** Levenshtein distance, capped: names differ by 0, 1 or "more". */
+    private static final LevenshteinDistance AT_MOST_ONE = new LevenshteinDistance(1);
+
+    /** Levenshtein distance (commons-text), capped: names differ by 0, 1 or "more" (2). */
     public static int distance(String a, String b) {
-        if (a.equals(b)) {
-            return 0;
-        }
-        if (Math.abs(a.length() - b.length()) > 1) {
-            return 2;
-        }
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return Math.min(prev[b.length()], 2);
+        int d = AT_MOST_ONE.apply(a, b);
+        return d < 0 ? 2 : d;
     }
 }

@@ -1,7 +1,7 @@
 package cn.hunan.hrss.employmenthub.validation;
 
-import cn.hunan.hrss.employmenthub.system.PiiMasker;
 import cn.hunan.hrss.employmenthub.record.Text;
+import cn.hunan.hrss.employmenthub.system.PiiMasker;
 /** Mobile and landline numbers after stripping {@code +86}, spaces and dashes. */
 public final class Phones {
 

@@ -1,9 +1,9 @@
 package cn.hunan.hrss.employmenthub.validation;
 
+import cn.hunan.hrss.employmenthub.record.EntityType;
+import cn.hunan.hrss.employmenthub.record.Regions;
 import cn.hunan.hrss.employmenthub.record.Rule;
 import cn.hunan.hrss.employmenthub.record.Violation;
-import cn.hunan.hrss.employmenthub.record.Regions;
-import cn.hunan.hrss.employmenthub.record.EntityType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

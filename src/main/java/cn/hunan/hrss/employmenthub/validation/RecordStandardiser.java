@@ -1,16 +1,16 @@
 package cn.hunan.hrss.employmenthub.validation;
 
-import cn.hunan.hrss.employmenthub.record.Rule;
-import cn.hunan.hrss.employmenthub.record.Violation;
-import cn.hunan.hrss.employmenthub.record.Regions;
-import cn.hunan.hrss.employmenthub.record.Dates;
-import cn.hunan.hrss.employmenthub.record.Text;
 import cn.hunan.hrss.employmenthub.record.CanonicalRecord;
+import cn.hunan.hrss.employmenthub.record.Dates;
 import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.record.Field;
 import cn.hunan.hrss.employmenthub.record.FieldType;
 import cn.hunan.hrss.employmenthub.record.ReferenceFields;
+import cn.hunan.hrss.employmenthub.record.Regions;
+import cn.hunan.hrss.employmenthub.record.Rule;
 import cn.hunan.hrss.employmenthub.record.SourceRecord;
+import cn.hunan.hrss.employmenthub.record.Text;
+import cn.hunan.hrss.employmenthub.record.Violation;
 import cn.hunan.hrss.employmenthub.source.config.EntityMapping;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
 import cn.hunan.hrss.employmenthub.system.PersonalData;

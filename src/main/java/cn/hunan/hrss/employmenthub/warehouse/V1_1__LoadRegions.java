@@ -1,7 +1,7 @@
 package cn.hunan.hrss.employmenthub.warehouse;
 
-import cn.hunan.hrss.employmenthub.record.Regions;
 import cn.hunan.hrss.employmenthub.record.Regions.Region;
+import cn.hunan.hrss.employmenthub.record.Regions;
 import java.sql.PreparedStatement;
 import java.util.List;
 import org.flywaydb.core.api.migration.BaseJavaMigration;

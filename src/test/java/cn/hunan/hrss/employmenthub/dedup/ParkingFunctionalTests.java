@@ -1,10 +1,10 @@
 package cn.hunan.hrss.employmenthub.dedup;
 
-import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hunan.hrss.employmenthub.quality.Reconciler;
 import cn.hunan.hrss.employmenthub.quality.Reconciliation;
+import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import cn.hunan.hrss.employmenthub.validation.IdNumbers;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package cn.hunan.hrss.employmenthub.dedup;
 
-import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hunan.hrss.employmenthub.mart.HeadlineReport;
+import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;

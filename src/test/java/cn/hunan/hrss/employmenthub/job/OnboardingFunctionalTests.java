@@ -1,10 +1,10 @@
 package cn.hunan.hrss.employmenthub.job;
 
-import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
+import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;

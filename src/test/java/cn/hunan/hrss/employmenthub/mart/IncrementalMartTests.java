@@ -1,8 +1,8 @@
 package cn.hunan.hrss.employmenthub.mart;
 
-import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import cn.hunan.hrss.employmenthub.support.WarehouseSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;

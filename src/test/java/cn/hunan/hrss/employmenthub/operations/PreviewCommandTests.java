@@ -2,12 +2,12 @@ package cn.hunan.hrss.employmenthub.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hunan.hrss.employmenthub.record.Rule;
 import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
 import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import cn.hunan.hrss.employmenthub.support.WarehouseSnapshot;
-import cn.hunan.hrss.employmenthub.record.Rule;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package cn.hunan.hrss.employmenthub.quality;
 
-import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hunan.hrss.employmenthub.operations.AuditCommand;
@@ -8,6 +7,7 @@ import cn.hunan.hrss.employmenthub.operations.CommandLine;
 import cn.hunan.hrss.employmenthub.operations.ExitCodes;
 import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
+import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import cn.hunan.hrss.employmenthub.support.WarehouseSnapshot;
 import cn.hunan.hrss.employmenthub.validation.IdNumbers;
 import java.io.ByteArrayOutputStream;

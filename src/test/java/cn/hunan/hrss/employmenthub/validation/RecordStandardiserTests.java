@@ -1,12 +1,12 @@
 package cn.hunan.hrss.employmenthub.validation;
 
-import cn.hunan.hrss.employmenthub.record.Rule;
-import cn.hunan.hrss.employmenthub.record.Violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hunan.hrss.employmenthub.record.CanonicalRecord;
 import cn.hunan.hrss.employmenthub.record.EntityType;
+import cn.hunan.hrss.employmenthub.record.Rule;
 import cn.hunan.hrss.employmenthub.record.SourceRecord;
+import cn.hunan.hrss.employmenthub.record.Violation;
 import cn.hunan.hrss.employmenthub.source.config.EntityMapping;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
 import cn.hunan.hrss.employmenthub.source.config.SourceKind;

@@ -1,9 +1,9 @@
 package cn.hunan.hrss.employmenthub.validation;
 
-import cn.hunan.hrss.employmenthub.record.Regions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hunan.hrss.employmenthub.record.EntityType;
+import cn.hunan.hrss.employmenthub.record.Regions;
 import cn.hunan.hrss.employmenthub.record.SourceRecord;
 import cn.hunan.hrss.employmenthub.source.config.EntityMapping;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;

@@ -1,10 +1,10 @@
 package cn.hunan.hrss.employmenthub.validation;
 
-import cn.hunan.hrss.employmenthub.record.Rule;
-import cn.hunan.hrss.employmenthub.record.Regions;
-import cn.hunan.hrss.employmenthub.record.Dates;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hunan.hrss.employmenthub.record.Dates;
+import cn.hunan.hrss.employmenthub.record.Regions;
+import cn.hunan.hrss.employmenthub.record.Rule;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;

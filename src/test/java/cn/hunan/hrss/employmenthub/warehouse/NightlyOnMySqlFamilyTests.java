@@ -2,13 +2,13 @@ package cn.hunan.hrss.employmenthub.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hunan.hrss.employmenthub.dedup.MatchEvaluation;
 import cn.hunan.hrss.employmenthub.generator.GenerateCommand;
 import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
 import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.support.TruthCheck;
 import cn.hunan.hrss.employmenthub.support.WarehouseSnapshot;
-import cn.hunan.hrss.employmenthub.dedup.MatchEvaluation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.LocalDate;

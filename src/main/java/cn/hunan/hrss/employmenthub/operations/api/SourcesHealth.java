@@ -1,9 +1,9 @@
 package cn.hunan.hrss.employmenthub.operations.api;
 
+import cn.hunan.hrss.employmenthub.source.SourceAdapters;
 import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
-import cn.hunan.hrss.employmenthub.source.SourceAdapters;
 import cn.hunan.hrss.employmenthub.system.PiiMasker;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

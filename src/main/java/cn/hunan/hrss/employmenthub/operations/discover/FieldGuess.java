@@ -1,13 +1,13 @@
 package cn.hunan.hrss.employmenthub.operations.discover;
 
+import cn.hunan.hrss.employmenthub.record.Dates;
 import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.record.Field;
 import cn.hunan.hrss.employmenthub.record.FieldType;
+import cn.hunan.hrss.employmenthub.record.Regions;
 import cn.hunan.hrss.employmenthub.validation.CreditCodes;
-import cn.hunan.hrss.employmenthub.record.Dates;
 import cn.hunan.hrss.employmenthub.validation.IdNumbers;
 import cn.hunan.hrss.employmenthub.validation.Phones;
-import cn.hunan.hrss.employmenthub.record.Regions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

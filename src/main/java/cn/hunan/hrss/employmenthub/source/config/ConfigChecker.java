@@ -1,10 +1,10 @@
 package cn.hunan.hrss.employmenthub.source.config;
 
 import cn.hunan.hrss.employmenthub.record.CodeTables;
+import cn.hunan.hrss.employmenthub.record.Dates;
 import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.record.Field;
 import cn.hunan.hrss.employmenthub.record.FieldType;
-import cn.hunan.hrss.employmenthub.record.Dates;
 import cn.hunan.hrss.employmenthub.record.Regions;
 import java.nio.charset.Charset;
 import java.nio.file.Files;

@@ -1,14 +1,14 @@
 package cn.hunan.hrss.employmenthub.source.csv;
 
+import cn.hunan.hrss.employmenthub.record.Rule;
 import cn.hunan.hrss.employmenthub.record.SourceRecord;
 import cn.hunan.hrss.employmenthub.source.ExtractUnit;
-import cn.hunan.hrss.employmenthub.source.LineReader;
 import cn.hunan.hrss.employmenthub.source.LineReader.Line;
-import cn.hunan.hrss.employmenthub.source.UnreadableFileException;
+import cn.hunan.hrss.employmenthub.source.LineReader;
 import cn.hunan.hrss.employmenthub.source.PhysicalLines;
 import cn.hunan.hrss.employmenthub.source.RecordCursor;
 import cn.hunan.hrss.employmenthub.source.RowFilter;
-import cn.hunan.hrss.employmenthub.record.Rule;
+import cn.hunan.hrss.employmenthub.source.UnreadableFileException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.Charset;

@@ -1,10 +1,10 @@
 package cn.hunan.hrss.employmenthub.source.json;
 
+import cn.hunan.hrss.employmenthub.record.Rule;
 import cn.hunan.hrss.employmenthub.record.SourceRecord;
 import cn.hunan.hrss.employmenthub.source.ExtractUnit;
 import cn.hunan.hrss.employmenthub.source.RecordCursor;
 import cn.hunan.hrss.employmenthub.source.UnreadableFileException;
-import cn.hunan.hrss.employmenthub.record.Rule;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
