@@ -1,6 +1,5 @@
 package cn.hunan.hrss.employmenthub;
 
-import cn.hunan.hrss.employmenthub.generator.GenerateCommand;
 import cn.hunan.hrss.employmenthub.operations.AuditCommand;
 import cn.hunan.hrss.employmenthub.operations.CheckConfigCommand;
 import cn.hunan.hrss.employmenthub.operations.Cli;
@@ -45,9 +44,14 @@ public class EmploymentHubApplication {
                 out.println(Cli.usage(cl.command().equals("help") ? cl.option("command").orElse(null) : cl.command()));
                 return ExitCodes.OK;
             }
+            java.util.Optional<cn.hunan.hrss.employmenthub.operations.Tool> tool = cn.hunan.hrss.employmenthub.operations.Tools
+                    .find(cl);
+            if (tool.isPresent()) {
+                return tool.get().needsWarehouse() ? withContext(ctx -> tool.get().run(cl, out, ctx))
+                        : withoutContext(tool.get(), cl, out);
+            }
             return switch (cl.command()) {
                 case "check-config" -> CheckConfigCommand.run(cl, out);
-                case "generate" -> GenerateCommand.run(cl, out);
                 case "discover" -> cn.hunan.hrss.employmenthub.operations.discover.DiscoverCommand.run(cl, out);
                 case "preview" -> cn.hunan.hrss.employmenthub.operations.PreviewCommand.run(cl, CheckConfigCommand.load(cl, out),
                         out);
@@ -129,6 +133,16 @@ public class EmploymentHubApplication {
             }
             out.println("FAILED: " + root.getClass().getSimpleName() + ": " + PiiMasker.mask(message));
             return ExitCodes.FAILED;
+        }
+    }
+
+    private static int withoutContext(cn.hunan.hrss.employmenthub.operations.Tool tool, CommandLine cl, PrintStream out) {
+        try {
+            return tool.run(cl, out, null);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

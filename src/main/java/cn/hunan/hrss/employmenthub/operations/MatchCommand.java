@@ -1,59 +1,38 @@
 package cn.hunan.hrss.employmenthub.operations;
 
-import cn.hunan.hrss.employmenthub.dedup.MatchEvaluation;
 import cn.hunan.hrss.employmenthub.dedup.MatchReview;
 import cn.hunan.hrss.employmenthub.warehouse.AdminLog;
 import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code matches [--review] [--truth=FILE]}, {@code split --source=ID --key=KEY}, {@code accept --source=ID --key=KEY}: what
+ * {@code matches [--review]} ({@code --truth=FILE} is the test kit's), {@code split --source=ID --key=KEY}, {@code accept --source=ID --key=KEY}: what
  * matching decided for persons registered without an ID number, and an administrator's corrections.
  */
 @Component
 public class MatchCommand {
 
     private final MatchReview review;
-    private final MatchEvaluation evaluation;
     private final WarehouseMigrator migrator;
     private final AdminLog adminLog;
 
-    public MatchCommand(MatchReview review, MatchEvaluation evaluation, WarehouseMigrator migrator, AdminLog adminLog) {
+    public MatchCommand(MatchReview review, WarehouseMigrator migrator, AdminLog adminLog) {
         this.review = review;
-        this.evaluation = evaluation;
         this.migrator = migrator;
         this.adminLog = adminLog;
     }
 
     public int list(CommandLine cl, PrintStream out) throws IOException {
         migrator.migrate();
-        if (cl.option("truth").isPresent()) {
-            return evaluate(Path.of(cl.option("truth").get()), cl.intOption("limit", 20), out);
-        }
         out.printf("%-6s %-28s %-10s %-8s %5s %-10s %-20s %s%n", "run", "source", "key", "decision", "score", "person",
                 "id number", "evidence");
         for (Map<String, Object> e : review.evidence(cl.options().containsKey("review"), cl.intOption("limit", 50))) {
             out.printf("%-6s %-28s %-10s %-8s %5s %-10s %-20s %s%n", e.get("run_id"), e.get("source_id"), e.get("source_key"),
                     e.get("decision"), e.get("score"), e.get("name"), e.get("id_number_masked"), e.get("evidence"));
         }
-        return ExitCodes.OK;
-    }
-
-    private int evaluate(Path truthFile, int limit, PrintStream out) throws IOException {
-        JsonNode fuzzy = new ObjectMapper().readTree(truthFile.toFile()).get("fuzzy_persons");
-        if (fuzzy == null) {
-            out.println("FAILED: " + truthFile + " lists no fuzzy_persons (write it with generate)");
-            return ExitCodes.FAILED;
-        }
-        MatchEvaluation.Result r = evaluation.evaluate(fuzzy);
-        r.misses().stream().limit(limit).forEach(m -> out.println("  " + m));
-        out.println(r.summary());
         return ExitCodes.OK;
     }
 

@@ -1,8 +1,9 @@
 package cn.hunan.hrss.employmenthub.dedup;
 
+import cn.hunan.hrss.employmenthub.testkit.evaluation.MatchEvaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hunan.hrss.employmenthub.generator.GenerateCommand;
+import cn.hunan.hrss.employmenthub.testkit.generator.GenerateCommand;
 import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import cn.hunan.hrss.employmenthub.support.TruthCheck;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,7 +2,7 @@ package cn.hunan.hrss.employmenthub.mart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hunan.hrss.employmenthub.generator.GenerateCommand;
+import cn.hunan.hrss.employmenthub.testkit.generator.GenerateCommand;
 import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
 import cn.hunan.hrss.employmenthub.support.TruthCheck;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package cn.hunan.hrss.employmenthub.support;
 
-import cn.hunan.hrss.employmenthub.dedup.MatchEvaluation;
+import cn.hunan.hrss.employmenthub.testkit.evaluation.MatchEvaluation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package cn.hunan.hrss.employmenthub.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hunan.hrss.employmenthub.dedup.MatchEvaluation;
-import cn.hunan.hrss.employmenthub.generator.GenerateCommand;
+import cn.hunan.hrss.employmenthub.testkit.evaluation.MatchEvaluation;
+import cn.hunan.hrss.employmenthub.testkit.generator.GenerateCommand;
 import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
 import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;

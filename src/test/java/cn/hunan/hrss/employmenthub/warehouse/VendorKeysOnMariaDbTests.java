@@ -2,7 +2,7 @@ package cn.hunan.hrss.employmenthub.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hunan.hrss.employmenthub.generator.GenerateCommand;
+import cn.hunan.hrss.employmenthub.testkit.generator.GenerateCommand;
 import cn.hunan.hrss.employmenthub.support.MariaDbWarehouseTest;
 import cn.hunan.hrss.employmenthub.support.TruthCheck;
 import cn.hunan.hrss.employmenthub.support.WarehouseSnapshot;

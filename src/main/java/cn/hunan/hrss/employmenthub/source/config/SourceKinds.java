@@ -1,17 +1,14 @@
 package cn.hunan.hrss.employmenthub.source.config;
 
+import cn.hunan.hrss.employmenthub.system.Plugins;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AssignableTypeFilter;
-import org.springframework.util.ClassUtils;
 
 /**
  * The kinds of source system on the class path: every public class under {@value #PLUGINS} that implements
- * {@link KindRules}, found once by scanning (Spring's class path scanner, without an application context). Adding a
+ * {@link KindRules}, found once by scanning ({@link Plugins}). Adding a
  * kind is adding its package; no list or switch names it.
  */
 public final class SourceKinds {
@@ -40,16 +37,8 @@ public final class SourceKinds {
         Map<String, KindRules> found = kinds;
         if (found == null) {
             found = new TreeMap<>();
-            ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-            scanner.addIncludeFilter(new AssignableTypeFilter(KindRules.class));
-            for (BeanDefinition candidate : scanner.findCandidateComponents(PLUGINS)) {
-                try {
-                    Class<?> type = ClassUtils.forName(candidate.getBeanClassName(), SourceKinds.class.getClassLoader());
-                    KindRules rules = (KindRules) type.getDeclaredConstructor().newInstance();
-                    found.put(rules.name(), rules);
-                } catch (ReflectiveOperationException | LinkageError e) {
-                    throw new IllegalStateException("kind of source " + candidate.getBeanClassName() + " cannot be loaded", e);
-                }
+            for (KindRules rules : Plugins.find(KindRules.class, PLUGINS)) {
+                found.put(rules.name(), rules);
             }
             kinds = found;
         }

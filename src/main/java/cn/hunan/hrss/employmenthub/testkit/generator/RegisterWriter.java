@@ -1,10 +1,10 @@
-package cn.hunan.hrss.employmenthub.generator;
+package cn.hunan.hrss.employmenthub.testkit.generator;
 
-import cn.hunan.hrss.employmenthub.generator.World.County;
-import cn.hunan.hrss.employmenthub.generator.World.Liaison;
-import cn.hunan.hrss.employmenthub.generator.World.Person;
-import cn.hunan.hrss.employmenthub.generator.World.Service;
-import cn.hunan.hrss.employmenthub.generator.World.Staff;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.County;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Liaison;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Person;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Service;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Staff;
 import cn.hunan.hrss.employmenthub.record.CodeTables;
 import cn.hunan.hrss.employmenthub.validation.IdNumbers;
 import cn.hunan.hrss.employmenthub.validation.Names;

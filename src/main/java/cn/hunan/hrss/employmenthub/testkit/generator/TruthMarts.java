@@ -1,14 +1,14 @@
-package cn.hunan.hrss.employmenthub.generator;
+package cn.hunan.hrss.employmenthub.testkit.generator;
 
-import cn.hunan.hrss.employmenthub.generator.World.Agency;
-import cn.hunan.hrss.employmenthub.generator.World.County;
-import cn.hunan.hrss.employmenthub.generator.World.GigMatch;
-import cn.hunan.hrss.employmenthub.generator.World.Liaison;
-import cn.hunan.hrss.employmenthub.generator.World.Person;
-import cn.hunan.hrss.employmenthub.generator.World.Placement;
-import cn.hunan.hrss.employmenthub.generator.World.Service;
-import cn.hunan.hrss.employmenthub.generator.World.Staff;
-import cn.hunan.hrss.employmenthub.generator.World.Station;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Agency;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.County;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.GigMatch;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Liaison;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Person;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Placement;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Service;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Staff;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Station;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
-package cn.hunan.hrss.employmenthub.generator;
+package cn.hunan.hrss.employmenthub.testkit.generator;
 
-import cn.hunan.hrss.employmenthub.generator.FuzzCases.Person;
-import cn.hunan.hrss.employmenthub.generator.FuzzCases.Value;
+import cn.hunan.hrss.employmenthub.testkit.generator.FuzzCases.Person;
+import cn.hunan.hrss.employmenthub.testkit.generator.FuzzCases.Value;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;

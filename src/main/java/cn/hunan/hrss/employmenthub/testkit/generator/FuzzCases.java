@@ -1,4 +1,4 @@
-package cn.hunan.hrss.employmenthub.generator;
+package cn.hunan.hrss.employmenthub.testkit.generator;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

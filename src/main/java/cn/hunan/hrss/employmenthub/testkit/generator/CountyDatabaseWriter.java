@@ -1,11 +1,11 @@
-package cn.hunan.hrss.employmenthub.generator;
+package cn.hunan.hrss.employmenthub.testkit.generator;
 
-import cn.hunan.hrss.employmenthub.generator.World.County;
-import cn.hunan.hrss.employmenthub.generator.World.Employer;
-import cn.hunan.hrss.employmenthub.generator.World.Person;
-import cn.hunan.hrss.employmenthub.generator.World.Placement;
-import cn.hunan.hrss.employmenthub.generator.World.Service;
-import cn.hunan.hrss.employmenthub.generator.World.Station;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.County;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Employer;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Person;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Placement;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Service;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Station;
 import cn.hunan.hrss.employmenthub.record.CodeTables;
 import cn.hunan.hrss.employmenthub.validation.IdNumbers;
 import java.time.LocalDate;

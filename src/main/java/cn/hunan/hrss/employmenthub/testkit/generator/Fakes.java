@@ -1,4 +1,4 @@
-package cn.hunan.hrss.employmenthub.generator;
+package cn.hunan.hrss.employmenthub.testkit.generator;
 
 import cn.hunan.hrss.employmenthub.validation.CreditCodes;
 import cn.hunan.hrss.employmenthub.validation.IdNumbers;

@@ -1,6 +1,6 @@
-package cn.hunan.hrss.employmenthub.generator;
+package cn.hunan.hrss.employmenthub.testkit.generator;
 
-import cn.hunan.hrss.employmenthub.generator.World.County;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.County;
 import cn.hunan.hrss.employmenthub.operations.CommandLine;
 import cn.hunan.hrss.employmenthub.operations.ExitCodes;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package cn.hunan.hrss.employmenthub.dedup;
+package cn.hunan.hrss.employmenthub.testkit.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
-package cn.hunan.hrss.employmenthub.generator;
+package cn.hunan.hrss.employmenthub.testkit.generator;
 
-import cn.hunan.hrss.employmenthub.generator.World.Agency;
-import cn.hunan.hrss.employmenthub.generator.World.Employer;
-import cn.hunan.hrss.employmenthub.generator.World.GigMatch;
-import cn.hunan.hrss.employmenthub.generator.World.Person;
-import cn.hunan.hrss.employmenthub.generator.World.Posting;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Agency;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Employer;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.GigMatch;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Person;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Posting;
 import cn.hunan.hrss.employmenthub.validation.CreditCodes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

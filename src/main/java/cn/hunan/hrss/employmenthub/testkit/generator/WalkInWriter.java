@@ -1,7 +1,7 @@
-package cn.hunan.hrss.employmenthub.generator;
+package cn.hunan.hrss.employmenthub.testkit.generator;
 
-import cn.hunan.hrss.employmenthub.generator.World.County;
-import cn.hunan.hrss.employmenthub.generator.World.Person;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.County;
+import cn.hunan.hrss.employmenthub.testkit.generator.World.Person;
 import cn.hunan.hrss.employmenthub.validation.IdNumbers;
 import cn.hunan.hrss.employmenthub.validation.Pinyin;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package cn.hunan.hrss.employmenthub.generator;
+package cn.hunan.hrss.employmenthub.testkit.generator;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
