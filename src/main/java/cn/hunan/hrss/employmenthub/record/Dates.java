@@ -1,10 +1,12 @@
 package cn.hunan.hrss.employmenthub.record;
 
+import java.text.ParsePosition;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalQuery;
 import java.time.format.ResolverStyle;
 import java.util.List;
 
@@ -13,7 +15,8 @@ public final class Dates {
 
     public static final List<String> DEFAULT_FORMATS =
             List.of("yyyy-MM-dd", "yyyy/M/d", "yyyy年M月d日", "yyyyMMdd", "yyyy-M-d", "yyyy.M.d");
-    private static final List<String> MONTH_FORMATS = List.of("yyyy-MM", "yyyy/M", "yyyy年M月", "yyyyMM", "yyyy.M");
+    private static final List<DateTimeFormatter> MONTHS = List.of("yyyy-MM", "yyyy/M", "yyyy年M月", "yyyyMM", "yyyy.M")
+            .stream().map(Dates::formatter).toList();
     private static final DateTimeFormatter ISO_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm[:ss][.SSSSSS][.SSS]")
             .withResolverStyle(ResolverStyle.STRICT);
     /** ISO-8601 with an offset ({@code 2024-09-20T09:30:00+08:00}, {@code …Z}): read as the time in the province. */
@@ -72,13 +75,28 @@ public final class Dates {
 
     private LocalDate dateOnly(String s) {
         for (DateTimeFormatter f : formatters) {
-            try {
-                return LocalDate.parse(s, f);
-            } catch (DateTimeParseException ignored) {
-                // try the next format
+            LocalDate d = parse(s, f, LocalDate::from);
+            if (d != null) {
+                return d;
             }
         }
         return null;
+    }
+
+    /**
+     * The value read with one pattern, or null. Text the pattern does not fit is told by {@code parseUnresolved}, which
+     * throws nothing; only a value that fits the pattern and names no real date (2023-02-30) costs an exception.
+     */
+    private static <T> T parse(String s, DateTimeFormatter f, TemporalQuery<T> query) {
+        ParsePosition position = new ParsePosition(0);
+        try {
+            if (f.parseUnresolved(s, position) == null || position.getErrorIndex() >= 0 || position.getIndex() != s.length()) {
+                return null;
+            }
+            return f.parse(s, query);
+        } catch (DateTimeException e) {
+            return null;     // fits the pattern, names nothing real: 2023-02-30, an offset of +25:00
+        }
     }
 
     public LocalDate parseMonth(String value) {
@@ -86,11 +104,10 @@ public final class Dates {
         if (s == null) {
             return null;
         }
-        for (String p : MONTH_FORMATS) {
-            try {
-                return YearMonth.parse(s, formatter(p)).atDay(1);
-            } catch (DateTimeParseException ignored) {
-                // try the next format
+        for (DateTimeFormatter f : MONTHS) {
+            YearMonth m = parse(s, f, YearMonth::from);
+            if (m != null) {
+                return m.atDay(1);
             }
         }
         LocalDate d = parseDate(s);
@@ -103,15 +120,13 @@ public final class Dates {
         if (s == null) {
             return null;
         }
-        try {
-            return LocalDateTime.parse(s, ISO_DATE_TIME);
-        } catch (DateTimeParseException e) {
-            // not the database form: the other forms below
+        LocalDateTime plain = parse(s, ISO_DATE_TIME, LocalDateTime::from);
+        if (plain != null) {
+            return plain;
         }
-        try {
-            return java.time.OffsetDateTime.parse(s, ISO_OFFSET).atZoneSameInstant(PROVINCE).toLocalDateTime();
-        } catch (DateTimeParseException e) {
-            // no offset
+        java.time.OffsetDateTime offset = parse(s, ISO_OFFSET, java.time.OffsetDateTime::from);
+        if (offset != null) {
+            return offset.atZoneSameInstant(PROVINCE).toLocalDateTime();
         }
         LocalDate d = dateOnly(s);
         if (d != null) {
