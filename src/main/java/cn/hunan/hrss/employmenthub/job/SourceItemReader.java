@@ -107,7 +107,7 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
             plan = new java.util.ArrayList<>(adapter.plan(source, config, bookkeeping, runDate).stream()
                     .filter(u -> scopeEntity == null || u.entity().key().equals(scopeEntity)).toList());
             if (reprocess && cn.hunan.hrss.employmenthub.source.config.SourceKinds.get(source.kind()).readsFiles()) {
-                plan.addAll(goneFiles());
+                plan.addAll(GoneFiles.plan(source, config, bookkeeping, plan, scopeEntity));
             }
         } catch (RuntimeException e) {
             giveUp(e);
@@ -205,34 +205,6 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
         index++;
         return new ReadItem(SourceRecord.unreadable(source.id(), unit.entity(), unit.label(), e.line(), Rule.READ_FILE.name(),
                 detail), unit.mapping());
-    }
-
-    /**
-     * The files of the source that an earlier run landed, that are gone from disk now and that no unit of the plan
-     * reads: each becomes a unit read from the landing area, under the mapping whose path matches it.
-     */
-    private List<ExtractUnit> goneFiles() {
-        List<ExtractUnit> out = new java.util.ArrayList<>();
-        java.util.Set<String> planned = new java.util.HashSet<>();
-        plan.forEach(u -> planned.add(u.label()));
-        for (var m : source.entities()) {
-            cn.hunan.hrss.employmenthub.record.EntityType entity = cn.hunan.hrss.employmenthub.record.EntityType.byKey(m.entity())
-                    .orElseThrow();
-            if (scopeEntity != null && !scopeEntity.equals(entity.key()) || m.path() == null) {
-                continue;
-            }
-            java.nio.file.PathMatcher glob = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + m.path());
-            bookkeeping.landedFiles(source.id(), entity.key()).forEach((label, landedBy) -> {
-                String file = java.nio.file.Files.exists(config.dir().resolve(label)) ? label : ExtractUnit.fileOf(label);
-                if (!planned.contains(label) && glob.matches(java.nio.file.Path.of(file))
-                        && !java.nio.file.Files.exists(config.dir().resolve(file))) {
-                    log.info("source {}: {} is gone; read again from the landing area (run {})", source.id(), label, landedBy);
-                    out.add(new ExtractUnit(entity, m, label, null, LandingCursor.PREFIX + landedBy));
-                    planned.add(label);
-                }
-            });
-        }
-        return out;
     }
 
     /** On restart: reads past the records an earlier attempt already wrote. */
