@@ -77,10 +77,32 @@ public final class RecordStandardiser {
         rec.values().forEach((k, v) -> byLowerName.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
         Map<String, Object> canonical = new LinkedHashMap<>();
         List<Violation> violations = new ArrayList<>();
+        Map<String, String> refKeys = fields(entity, mapping, rec.values(), byLowerName, canonical, violations);
+        checkRecord(entity, canonical, violations);
+        Map<String, Object> columns = columns(entity, canonical);
+        putReferences(entity, mapping, refKeys, columns);
+        columns.put("county_code", county(entity, canonical));
+        String updatedAt = mapping.updatedAt() == null ? null : byLowerName.get(mapping.updatedAt().toLowerCase(Locale.ROOT));
+        columns.put("src_updated_at", updatedAt == null ? null : fields.standardise(
+                new Field("updated_at", FieldType.DATETIME, false, null, null, null), updatedAt, Map.of()).value());
+        boolean rejected = violations.stream().anyMatch(Violation::isError);
+        String matchKey = rejected ? null : recordMatchKey(entity, columns);
+        String rowHash = rejected ? null : rowHash(entity, columns);
+        String sourceKey = mapping.key() == null ? matchKey : Text.clean(byLowerName.get(mapping.key().toLowerCase(Locale.ROOT)));
+        return new CanonicalRecord(rec, sourceKey == null ? matchKey : sourceKey, columns, matchKey, rowHash, violations,
+                payload[0], payload[1]);
+    }
+
+    /**
+     * Each field standardised on its own into {@code canonical}, its violations into {@code violations}. A reference
+     * the record gives by a source key instead ({@code refs:}) is left empty: the keys so given are returned.
+     */
+    private Map<String, String> fields(EntityType entity, EntityMapping mapping, Map<String, String> values,
+                                       Map<String, String> byLowerName, Map<String, Object> canonical, List<Violation> violations) {
         Map<String, EntityMapping.Ref> refs = mapping.refs() == null ? Map.of() : mapping.refs();
         Map<String, String> refKeys = new LinkedHashMap<>();
         for (Field f : entity.fields()) {
-            String raw = rawValue(f, mapping, rec.values(), byLowerName);
+            String raw = rawValue(f, mapping, values, byLowerName);
             EntityMapping.Ref ref = refs.get(f.name());
             String refKey = ref == null || ref.key() == null || (raw != null && !raw.isBlank()) ? null
                     : Text.clean(byLowerName.get(ref.key().toLowerCase(Locale.ROOT)));
@@ -96,6 +118,11 @@ public final class RecordStandardiser {
                 violations.add(o.violation());
             }
         }
+        return refKeys;
+    }
+
+    /** The rules across fields, what an ID number implies, normalised names, and a person's need of something to match. */
+    private void checkRecord(EntityType entity, Map<String, Object> canonical, List<Violation> violations) {
         Set<String> given = new HashSet<>();
         canonical.forEach((k, v) -> {
             if (v != null) {
@@ -117,32 +144,29 @@ public final class RecordStandardiser {
                         "no ID number, and neither a birth date nor a phone to match the person on"));
             }
         }
-        String updatedAt = mapping.updatedAt() == null ? null : byLowerName.get(mapping.updatedAt().toLowerCase(Locale.ROOT));
-        Map<String, Object> columns = columns(entity, canonical);
+    }
+
+    /** The staging columns of references given by a source key: which source's key, and the key. */
+    private void putReferences(EntityType entity, EntityMapping mapping, Map<String, String> refKeys,
+                               Map<String, Object> columns) {
         for (String field : ReferenceFields.of(entity)) {
             String refKey = refKeys.get(field);
-            EntityMapping.Ref ref = refs.get(field);
-            columns.put(ReferenceFields.sourceColumn(field), refKey == null ? null
-                    : ref.source() == null ? source.id() : ref.source());
+            EntityMapping.Ref ref = refKey == null ? null : mapping.refs().get(field);
+            columns.put(ReferenceFields.sourceColumn(field), ref == null ? null : ref.source() == null ? source.id()
+                    : ref.source());
             columns.put(ReferenceFields.keyColumn(field), refKey);
         }
-        columns.put("county_code", county(entity, canonical));
-        columns.put("src_updated_at", updatedAt == null ? null : fields.standardise(
-                new Field("updated_at", FieldType.DATETIME, false, null, null, null), updatedAt, Map.of()).value());
-        boolean rejectedNow = violations.stream().anyMatch(Violation::isError);
-        String matchKey = rejectedNow ? null : matchKey(entity, columns);
-        if (matchKey != null && entity == EntityType.PERSON && columns.get("id_number_hash") == null) {
-            matchKey = provisionalKey(columns.get("name_norm"), columns.get("birth_date"), columns.get("phone_hash"));
+    }
+
+    /** The match key; provisional for a person without an ID number or an employer without a credit code. */
+    private static String recordMatchKey(EntityType entity, Map<String, Object> columns) {
+        if (entity == EntityType.PERSON && columns.get("id_number_hash") == null) {
+            return provisionalKey(columns.get("name_norm"), columns.get("birth_date"), columns.get("phone_hash"));
         }
-        if (matchKey != null && entity == EntityType.EMPLOYER && columns.get("credit_code") == null) {
-            matchKey = provisionalKey(columns.get("name_norm"), columns.get("county_code"), "employer");
+        if (entity == EntityType.EMPLOYER && columns.get("credit_code") == null) {
+            return provisionalKey(columns.get("name_norm"), columns.get("county_code"), "employer");
         }
-        String rowHash = rejectedNow ? null : rowHash(entity, columns);
-        String sourceKey = mapping.key() == null ? matchKey : Text.clean(byLowerName.get(mapping.key().toLowerCase(Locale.ROOT)));
-        if (sourceKey == null) {
-            sourceKey = matchKey;
-        }
-        return new CanonicalRecord(rec, sourceKey, columns, matchKey, rowHash, violations, payload[0], payload[1]);
+        return matchKey(entity, columns);
     }
 
     public EntityMapping mapping(EntityType entity) {
