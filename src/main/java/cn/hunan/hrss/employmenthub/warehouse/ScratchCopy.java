@@ -59,6 +59,16 @@ public final class ScratchCopy implements AutoCloseable {
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
         try (Connection scratch = DriverManager.getConnection(url, username, password); Statement s = scratch.createStatement()) {
             s.execute("RUNSCRIPT FROM '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
+            // the script may create a view before the tables it reads (as FORCE VIEW): compiled again, it sees them
+            List<String> views = new ArrayList<>();
+            try (ResultSet rs = scratch.getMetaData().getTables(null, scratch.getSchema(), "%", new String[] {"VIEW"})) {
+                while (rs.next()) {
+                    views.add(rs.getString("TABLE_NAME"));
+                }
+            }
+            for (String v : views) {
+                s.execute("ALTER VIEW " + v + " RECOMPILE");
+            }
         }
         Files.delete(script);
         return new ScratchCopy(url, username, password, null, folder, null);
