@@ -46,7 +46,7 @@ public final class Help {
                       in ./data). Personal-data keys: HUB_PII_KEY and HUB_MATCH_KEY (base64, 32+ bytes each).""";
             case "generate" -> """
                     generate --out=DIR [--counties=N] [--persons=N] [--seed=N] [--source-db-url=JDBC_URL] [--profile=P]
-                             [--defects=fuzz]
+                             [--defects=fuzz] [--vendor-keys] [--walk-in-books]
                       Writes synthetic source systems for N real Hunan counties in all four kinds (county database,
                       GBK CSV and XLSX station registers, gig-market NDJSON, online-platform JSON), messy as real
                       ones, with DIR/jobs-config/ describing them and DIR/truth.json holding what a correct run must
@@ -57,7 +57,11 @@ public final class Help {
                       617 specialists, 2,216 key enterprises, 27,600 recruits, 2,456 agencies, 61.83 亿元 +31.7%,
                       7.138 million served); persons scale with --persons.
                       --defects=fuzz adds six hostile sources, one of each kind, with more than 10,000 hostile records;
-                      truth.json "fuzz" names every record that must be quarantined, by file, line and rule.""";
+                      truth.json "fuzz" names every record that must be quarantined, by file, line and rule.
+                      --vendor-keys: the county platforms' services and placements, and the station service ledgers,
+                      name a person the platform has by its key alone (refs:); gig work dates are ISO-8601 with an
+                      offset. --walk-in-books: the walk-ins are workbooks of twelve monthly sheets with residences
+                      written as village names, a source of their own.""";
             case "rules" -> """
                     rules
                       Lists the validation rules: code, severity (error quarantines, warning loads and flags, park holds
