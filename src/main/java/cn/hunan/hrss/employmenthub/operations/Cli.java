@@ -51,6 +51,9 @@ public final class Cli {
                 new Opt("profile", "PROFILE", "sample or province-2023"), new Opt("defects", "KIND", "fuzz: six hostile sources"),
                 new Opt("vendor-keys", null, "county events name persons by the platform's own key (refs:)"),
                 new Opt("walk-in-books", null, "walk-ins as monthly-sheet workbooks with village names")));
+        COMMANDS.put("benchmark", List.of(new Opt("persons", "N", "persons to generate (default 1000000)"),
+                new Opt("counties", "N", "counties (default 3)"), new Opt("seed", "N", "random seed"),
+                new Opt("out", "DIR", "where the data and benchmark.json go (default target/benchmark)")));
         COMMANDS.put("status", List.of());
         COMMANDS.put("history", List.of(new Opt("limit", "N", "how many actions (default 50)")));
         COMMANDS.put("rules", List.of());

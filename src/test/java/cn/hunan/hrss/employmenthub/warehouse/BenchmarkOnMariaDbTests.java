@@ -1,0 +1,59 @@
+package cn.hunan.hrss.employmenthub.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.hunan.hrss.employmenthub.operations.CommandLine;
+import cn.hunan.hrss.employmenthub.operations.Tools;
+import cn.hunan.hrss.employmenthub.support.MariaDbWarehouseTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * {@code benchmark} runs end to end at a tiny size on MariaDB: it measures the limit, the plain step and the night and
+ * writes them as JSON, with the night's record count equal to the generated truth's. What the figures are is measured,
+ * never asserted; that they exist, and that the warehouse must be empty, is.
+ */
+class BenchmarkOnMariaDbTests extends MariaDbWarehouseTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void measuresLimitPlainAndTheNightAndWritesThemAsJson() throws Exception {
+        // given
+        Path dir = Path.of("target", "benchmark-test");
+        FileSystemUtils.deleteRecursively(dir);
+        CommandLine cl = new CommandLine("benchmark", Map.of("persons", "200", "counties", "1", "out", dir.toString()));
+
+        // when
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = Tools.find(cl).orElseThrow().run(cl, new PrintStream(out, true, StandardCharsets.UTF_8), context);
+
+        // then
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed).isZero();
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("benchmark.json").toFile());
+        assertThat(json.get("night_status").asText()).isIn("COMPLETED");
+        assertThat(json.get("limit_rows_per_second").asLong()).isPositive();
+        assertThat(json.get("plain_rows_per_second").asLong()).isPositive();
+        assertThat(json.get("full_records_per_second").asLong()).isPositive();
+        assertThat(jdbc.queryForObject("SELECT SUM(read_count) FROM etl_reconciliation", Long.class))
+                .isEqualTo(json.get("records").asLong());
+        assertThat(printed).contains("full/limit", "full/plain");
+
+        // and a second benchmark on the same, no longer empty, warehouse is refused
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        assertThat(Tools.find(cl).orElseThrow().run(cl, new PrintStream(again, true, StandardCharsets.UTF_8), context))
+                .isNotZero();
+        assertThat(again.toString(StandardCharsets.UTF_8)).contains("the warehouse is not empty");
+    }
+}
