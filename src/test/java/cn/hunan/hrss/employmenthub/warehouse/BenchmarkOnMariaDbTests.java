@@ -46,7 +46,13 @@ class BenchmarkOnMariaDbTests extends MariaDbWarehouseTest {
         assertThat(json.get("limit_rows_per_second").asLong()).isPositive();
         assertThat(json.get("plain_rows_per_second").asLong()).isPositive();
         assertThat(json.get("full_records_per_second").asLong()).isPositive();
-        assertThat(jdbc.queryForObject("SELECT SUM(read_count) FROM etl_reconciliation", Long.class))
+        assertThat(json.get("nothing_new_status").asText()).isEqualTo("COMPLETED");
+        assertThat(json.get("nothing_new_seconds").asDouble()).isPositive();
+        assertThat(jdbc.queryForObject("SELECT SUM(r.read_count) FROM etl_reconciliation r JOIN etl_run u ON "
+                + "u.run_id = r.run_id WHERE u.run_date = '2024-01-01'", Long.class))
+                .as("the next night reads nothing new").isZero();
+        assertThat(jdbc.queryForObject("SELECT SUM(r.read_count) FROM etl_reconciliation r JOIN etl_run u ON "
+                + "u.run_id = r.run_id WHERE u.run_date = '2023-12-31'", Long.class))
                 .isEqualTo(json.get("records").asLong());
         assertThat(printed).contains("full/limit", "full/plain");
 

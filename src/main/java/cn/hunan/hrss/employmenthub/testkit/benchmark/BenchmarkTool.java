@@ -26,8 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code benchmark [--persons=N] [--counties=N] [--seed=N] [--out=DIR]}: against the configured MySQL-family
  * warehouse, which must be empty, generates a dataset (county databases on the same server) and measures in one run
  * the physical limit ({@code LOAD DATA LOCAL INFILE} of as many landing-shaped rows as the night reads), a plain
- * Spring Batch chunk step over the same rows, and the real night, from an empty warehouse to finished marts; the
- * limit and the plain step run before and after the night, against drift. Prints a table and writes it as JSON.
+ * Spring Batch chunk step over the same rows, the real night, from an empty warehouse to finished marts, and the
+ * next night, which finds nothing new; the limit and the plain step run before and after the nights, against drift. Prints a table and writes it as JSON.
  * Timings are measured here, never asserted by tests.
  */
 public final class BenchmarkTool implements Tool {
@@ -85,7 +85,12 @@ public final class BenchmarkTool implements Tool {
         long nightStart = System.nanoTime();
         JobExecution night = context.getBean(NightlyCommand.class).launch(config, LocalDate.parse(GenerateCommand.RUN_DATE));
         double fullSeconds = seconds(nightStart);
-        long read = jdbc.queryForObject("SELECT COALESCE(SUM(read_count), 0) FROM etl_reconciliation", Long.class);
+        long read = jdbc.queryForObject("SELECT COALESCE(SUM(read_count), 0) FROM etl_reconciliation WHERE run_id = ?", Long.class,
+                night.getJobInstance().getInstanceId());
+        long emptyStart = System.nanoTime();
+        JobExecution empty = context.getBean(NightlyCommand.class).launch(config,
+                LocalDate.parse(GenerateCommand.RUN_DATE).plusDays(1));
+        double emptySeconds = seconds(emptyStart);
         double limit2 = steps.limit(rows);
         double plain2 = steps.plain(rows);
         jdbc.execute("DROP DATABASE IF EXISTS " + sources);
@@ -98,12 +103,15 @@ public final class BenchmarkTool implements Tool {
         result.put("plain_rows_per_second", Math.round(plain));
         result.put("full_records_per_second", Math.round(full));
         result.put("full_seconds", Math.round(fullSeconds * 10) / 10.0);
+        result.put("nothing_new_seconds", Math.round(emptySeconds * 10) / 10.0);
+        result.put("nothing_new_status", empty.getStatus().toString());
         result.put("full_over_limit", ratio(full, limit));
         result.put("full_over_plain", ratio(full, plain));
         out.printf("%-8s %14s %10s%n", "step", "rows/s", "seconds");
         out.printf("%-8s %,14.0f %10.1f   (LOAD DATA, mean of %,.0f and %,.0f)%n", "limit", limit, records / limit, limit1, limit2);
         out.printf("%-8s %,14.0f %10.1f   (chunk step, mean of %,.0f and %,.0f)%n", "plain", plain, records / plain, plain1, plain2);
         out.printf("%-8s %,14.0f %10.1f   (nightly %s, %,d records)%n", "full", full, fullSeconds, night.getStatus(), read);
+        out.printf("%-8s %14s %10.1f   (the next night, nothing new: %s)%n", "empty", "", emptySeconds, empty.getStatus());
         out.printf("full/limit %.3f   full/plain %.3f%n", ratio(full, limit), ratio(full, plain));
         Path json = dir.resolve("benchmark.json");
         Files.createDirectories(dir);
