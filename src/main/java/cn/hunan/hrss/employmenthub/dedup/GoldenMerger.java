@@ -35,6 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class GoldenMerger {
 
     private static final String EPOCH = AttributeSurvivorship.EPOCH;
+    /** The rules the merge itself quarantines or parks by, as an SQL list: its rows are its own to redo. */
+    private static final String MERGE_RULES = Stream.concat(Stream.of(Rule.PLACEMENT_BEFORE_REGISTRATION),
+            Reference.ALL.stream().map(Reference::rule)).distinct().map(r -> "'" + r.name() + "'")
+            .collect(Collectors.joining(", ", "(", ")"));
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -95,7 +99,7 @@ public class GoldenMerger {
             quarantine(runId, e, Rule.PLACEMENT_BEFORE_REGISTRATION, "started_on", "JOIN wh_person p ON p.id_number_hash = "
                     + "s.person_id_number_hash", "p.registered_on IS NOT NULL AND s.started_on < p.registered_on");
         }
-        ShownKeys.settle(jdbc, runId, e.key());
+        ShownKeys.settle(jdbc, runId, e.key(), MERGE_RULES);
         jdbc.update(outcomeSql(e), runId, e.key(), runId, runId, e.key(), runId, e.key());
         jdbc.update("DELETE FROM etl_parked WHERE entity = ? AND stg_id IN (SELECT o.stg_id FROM etl_outcome o "
                 + "WHERE o.run_id = ? AND o.entity = ? AND o.outcome <> 'parked')", e.key(), runId, e.key());
@@ -138,10 +142,8 @@ public class GoldenMerger {
     private void forgetEarlierAttempt(long runId, EntityType e) {
         jdbc.update("DELETE FROM etl_parked WHERE entity = ? AND first_run_id = ?", e.key(), runId);
         jdbc.update("DELETE FROM etl_outcome WHERE run_id = ? AND entity = ? AND outcome <> 'held'", runId, e.key());
-        String mergeRules = Stream.concat(Stream.of(Rule.PLACEMENT_BEFORE_REGISTRATION),
-                Reference.ALL.stream().map(Reference::rule)).distinct().map(r -> "'" + r.name() + "'").collect(Collectors.joining(", ", "(", ")"));
-        jdbc.update("DELETE FROM quarantine WHERE run_id = ? AND entity = ? AND rule_code IN " + mergeRules, runId, e.key());
-        jdbc.update("DELETE FROM dq_violation WHERE run_id = ? AND entity = ? AND rule_code IN " + mergeRules, runId, e.key());
+        jdbc.update("DELETE FROM quarantine WHERE run_id = ? AND entity = ? AND rule_code IN " + MERGE_RULES, runId, e.key());
+        jdbc.update("DELETE FROM dq_violation WHERE run_id = ? AND entity = ? AND rule_code IN " + MERGE_RULES, runId, e.key());
         if (e == EntityType.PERSON) {
             jdbc.update("DELETE FROM wh_match_evidence WHERE run_id = ?", runId);
         }

@@ -46,8 +46,7 @@ class ReferenceResolver {
     private int resolve(long runId, EntityType e, String field, String candidates) {
         ReferenceFields.Target target = ReferenceFields.of(e, field).orElseThrow();
         boolean personal = e.field(field).orElseThrow().personal();
-        List<String> own = new ArrayList<>(StagingColumns.of(e));
-        own.addAll(StagingColumns.refs(e));
+        List<String> own = StagingColumns.staged(e);
         List<String> targetColumns = personal ? List.of(target.field() + "_hash", target.field() + "_enc",
                 target.field() + "_masked") : List.of(target.field());
         List<String> fieldColumns = personal ? List.of(field + "_hash", field + "_enc", field + "_masked") : List.of(field);

@@ -17,10 +17,7 @@ final class Unresolved {
     }
 
     static List<String> conditions(EntityType e) {
-        String unresolved = "s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%'";
-        return List.of("s.run_id = ? AND " + unresolved,
-                "s.id IN (SELECT pk.stg_id FROM etl_parked pk WHERE pk.entity = '" + e.key() + "' AND pk.first_run_id <> ?) "
-                        + "AND " + unresolved);
+        return nightAndParked(e, "s.match_key LIKE '" + RecordStandardiser.UNRESOLVED + "%'");
     }
 
     /**
@@ -28,7 +25,11 @@ final class Unresolved {
      * the night's own and those parked earlier.
      */
     static List<String> byKey(EntityType e, String field) {
-        String unresolved = givenByKeyOnly(e, field);
+        return nightAndParked(e, givenByKeyOnly(e, field));
+    }
+
+    /** {@code unresolved} among the night's own staged records, and among those parked by earlier nights. */
+    private static List<String> nightAndParked(EntityType e, String unresolved) {
         return List.of("s.run_id = ? AND " + unresolved,
                 "s.id IN (SELECT pk.stg_id FROM etl_parked pk WHERE pk.entity = '" + e.key() + "' AND pk.first_run_id <> ?) "
                         + "AND " + unresolved);

@@ -18,6 +18,7 @@ import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
 import cn.hunan.hrss.employmenthub.system.PersonalData;
 import cn.hunan.hrss.employmenthub.system.PiiMasker;
 import cn.hunan.hrss.employmenthub.validation.RecordStandardiser;
+import cn.hunan.hrss.employmenthub.warehouse.ShownKeys;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -132,7 +133,8 @@ public final class PreviewCommand {
         read++;
         rejected += reject ? 1 : 0;
         warned += warn ? 1 : 0;
-        String key = c.sourceKey() == null || c.sourceKey().equals(c.matchKey()) ? "" : "  key " + PiiMasker.mask(c.sourceKey());
+        String shown = ShownKeys.shown(c.sourceKey());
+        String key = shown == null ? "" : "  key " + shown;
         out.println(r.file() + ":" + r.line() + key + "  " + (reject ? "rejected" : warn ? "warning" : "ok")
                 + (c.violations().isEmpty() ? "" : "  " + c.violations().stream().map(PreviewCommand::violation)
                 .collect(Collectors.joining("; "))));

@@ -1,5 +1,6 @@
 package cn.hunan.hrss.employmenthub.record;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +30,17 @@ public final class ReferenceFields {
         return entity.field(field).isPresent() ? Optional.ofNullable(TARGETS.get(field)) : Optional.empty();
     }
 
+    private static final Map<EntityType, List<String>> BY_ENTITY = new EnumMap<>(EntityType.class);
+
+    static {
+        for (EntityType e : EntityType.values()) {
+            BY_ENTITY.put(e, e.fields().stream().map(Field::name).filter(TARGETS::containsKey).toList());
+        }
+    }
+
     /** The reference fields of an entity, in the order of its fields. */
     public static List<String> of(EntityType entity) {
-        return entity.fields().stream().map(Field::name).filter(TARGETS::containsKey).toList();
+        return BY_ENTITY.get(entity);
     }
 
     /** The staging column holding the id of the source whose key a reference gives. */

@@ -2,6 +2,7 @@ package cn.hunan.hrss.employmenthub.source;
 
 import cn.hunan.hrss.employmenthub.source.config.EntityMapping;
 import cn.hunan.hrss.employmenthub.source.config.FileSet;
+import cn.hunan.hrss.employmenthub.source.config.KindRules;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
 import cn.hunan.hrss.employmenthub.source.config.SourceKinds;
 import java.nio.charset.Charset;
@@ -40,8 +41,8 @@ public abstract class FileKind implements SourceKindPlugin {
         }
     }
 
-    /** The file settings of this kind: encoding and header row here; a kind adds its own. */
-    protected void checkSettings(SourceDefinition.FileSettings f, Report report) {
+    /** The file settings: encoding and header row here, the delimiter and the format by the kind that has them. */
+    private void checkSettings(SourceDefinition.FileSettings f, Report report) {
         if (f.encoding() != null && !Charset.isSupported(f.encoding())) {
             report.problem("file.encoding", "unknown encoding '" + f.encoding() + "' (e.g. UTF-8, GBK, GB18030)");
         }
@@ -49,11 +50,21 @@ public abstract class FileKind implements SourceKindPlugin {
             report.problem("file.header-row", "must be 1 or more");
         }
         if (f.delimiter() != null) {
-            report.problem("file.delimiter", "only delimited text (csv) has a delimiter");
+            checkDelimiter(f.delimiter(), report);
         }
         if (f.format() != null) {
-            report.problem("file.format", "only json files have a format");
+            checkFormat(f.format(), report);
         }
+    }
+
+    /** A {@code file.delimiter}: none of this kind's business, unless the kind reads delimited text. */
+    protected void checkDelimiter(String delimiter, Report report) {
+        report.problem("file.delimiter", "only delimited text (csv) has a delimiter");
+    }
+
+    /** A {@code file.format}: none of this kind's business, unless the kind has formats. */
+    protected void checkFormat(String format, Report report) {
+        report.problem("file.format", "only json files have a format");
     }
 
     private void checkLocation(String key, EntityMapping m, Path configDir, Report report) {
@@ -98,7 +109,6 @@ public abstract class FileKind implements SourceKindPlugin {
     }
 
     private static String databaseKinds() {
-        return String.join(", ", SourceKinds.names().stream().filter(n -> !SourceKinds.get(
-                cn.hunan.hrss.employmenthub.source.config.SourceKind.of(n)).readsFiles()).toList());
+        return String.join(", ", SourceKinds.all().stream().filter(k -> !k.readsFiles()).map(KindRules::name).toList());
     }
 }

@@ -60,13 +60,7 @@ public final class ScratchCopy implements AutoCloseable {
         try (Connection scratch = DriverManager.getConnection(url, username, password); Statement s = scratch.createStatement()) {
             s.execute("RUNSCRIPT FROM '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
             // the script may create a view before the tables it reads (as FORCE VIEW): compiled again, it sees them
-            List<String> views = new ArrayList<>();
-            try (ResultSet rs = scratch.getMetaData().getTables(null, scratch.getSchema(), "%", new String[] {"VIEW"})) {
-                while (rs.next()) {
-                    views.add(rs.getString("TABLE_NAME"));
-                }
-            }
-            for (String v : views) {
+            for (String v : tables(scratch, null, scratch.getSchema(), "VIEW")) {
                 s.execute("ALTER VIEW " + v + " RECOMPILE");
             }
         }
@@ -77,12 +71,7 @@ public final class ScratchCopy implements AutoCloseable {
     private static ScratchCopy server(Connection c, String url, String username, String password) throws SQLException {
         String source = c.getCatalog();
         String database = (source + "_dry_" + ProcessHandle.current().pid()).toLowerCase();
-        List<String> tables = new ArrayList<>();
-        try (ResultSet rs = c.getMetaData().getTables(source, null, "%", new String[] {"TABLE"})) {
-            while (rs.next()) {
-                tables.add(rs.getString("TABLE_NAME"));
-            }
-        }
+        List<String> tables = tables(c, source, null, "TABLE");
         try (Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database);
             s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
@@ -98,12 +87,7 @@ public final class ScratchCopy implements AutoCloseable {
     /** The warehouse's views (v_reconciliation), made again over the copy's tables: their SELECT, unqualified. */
     private static void copyViews(Connection c, String source, String copyUrl, String username, String password)
             throws SQLException {
-        List<String> views = new ArrayList<>();
-        try (ResultSet rs = c.getMetaData().getTables(source, null, "%", new String[] {"VIEW"})) {
-            while (rs.next()) {
-                views.add(rs.getString("TABLE_NAME"));
-            }
-        }
+        List<String> views = tables(c, source, null, "VIEW");
         if (views.isEmpty()) {
             return;
         }
@@ -119,6 +103,17 @@ public final class ScratchCopy implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The names of the tables (or views) of a catalog or schema. */
+    private static List<String> tables(Connection c, String catalog, String schema, String type) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet rs = c.getMetaData().getTables(catalog, schema, "%", new String[] {type})) {
+            while (rs.next()) {
+                names.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        return names;
     }
 
     /** {@code jdbc:mysql://host:port/db?params} with another database. */

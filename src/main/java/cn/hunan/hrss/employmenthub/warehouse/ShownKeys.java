@@ -28,12 +28,14 @@ public final class ShownKeys {
 
     /**
      * Rows the merge copied with the staged record's key as it came (set-based SQL cannot mask): shown as above. Only
-     * the rows of one run and entity that hold a key are looked at.
+     * the merge's own rows of one run and entity ({@code rules}, an SQL list of its rule codes) are looked at; the
+     * records the reader rejected were written shown already.
      */
-    public static void settle(JdbcTemplate jdbc, long runId, String entity) {
+    public static void settle(JdbcTemplate jdbc, long runId, String entity, String rules) {
         for (String table : List.of("quarantine", "dq_violation")) {
             List<Object[]> updates = new ArrayList<>();
-            jdbc.query("SELECT id, source_key FROM " + table + " WHERE run_id = ? AND entity = ? AND source_key IS NOT NULL",
+            jdbc.query("SELECT id, source_key FROM " + table + " WHERE run_id = ? AND entity = ? AND source_key IS NOT NULL "
+                    + "AND rule_code IN " + rules,
                     rs -> {
                         String key = rs.getString(2);
                         String shown = shown(key);

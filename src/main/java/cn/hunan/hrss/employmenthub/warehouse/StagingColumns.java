@@ -12,6 +12,8 @@ import java.util.Map;
 public final class StagingColumns {
 
     private static final Map<EntityType, List<String>> COLUMNS = new EnumMap<>(EntityType.class);
+    private static final Map<EntityType, List<String>> REFS = new EnumMap<>(EntityType.class);
+    private static final Map<EntityType, List<String>> STAGED = new EnumMap<>(EntityType.class);
 
     static {
         for (EntityType e : EntityType.values()) {
@@ -27,6 +29,14 @@ public final class StagingColumns {
                 }
             }
             COLUMNS.put(e, List.copyOf(cols));
+            List<String> refs = new ArrayList<>();
+            for (String field : ReferenceFields.of(e)) {
+                refs.add(ReferenceFields.sourceColumn(field));
+                refs.add(ReferenceFields.keyColumn(field));
+            }
+            REFS.put(e, List.copyOf(refs));
+            cols.addAll(refs);
+            STAGED.put(e, List.copyOf(cols));
         }
     }
 
@@ -42,11 +52,11 @@ public final class StagingColumns {
      * the merge resolves; golden records hold the resolved value only.
      */
     public static List<String> refs(EntityType entity) {
-        List<String> cols = new ArrayList<>();
-        for (String field : ReferenceFields.of(entity)) {
-            cols.add(ReferenceFields.sourceColumn(field));
-            cols.add(ReferenceFields.keyColumn(field));
-        }
-        return cols;
+        return REFS.get(entity);
+    }
+
+    /** Every content column of a staging table: {@link #of} and then {@link #refs}. */
+    public static List<String> staged(EntityType entity) {
+        return STAGED.get(entity);
     }
 }

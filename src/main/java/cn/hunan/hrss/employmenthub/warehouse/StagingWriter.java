@@ -41,8 +41,7 @@ public class StagingWriter implements ItemWriter<CanonicalRecord> {
         for (EntityType e : EntityType.values()) {
             List<String> cols = new ArrayList<>(List.of("run_id", "source_id", "file_name", "line_no", "source_key", "priority",
                     "src_updated_at", "match_key", "row_hash"));
-            cols.addAll(StagingColumns.of(e));
-            cols.addAll(StagingColumns.refs(e));
+            cols.addAll(StagingColumns.staged(e));
             stagingSql.put(e, "INSERT INTO " + e.stagingTable() + " (" + String.join(", ", cols) + ") VALUES ("
                     + cols.stream().map(c -> "?").collect(Collectors.joining(",")) + ")");
         }
@@ -97,8 +96,7 @@ public class StagingWriter implements ItemWriter<CanonicalRecord> {
 
     private Object[] stagingRow(CanonicalRecord r) {
         SourceRecord s = r.source();
-        List<String> cols = new ArrayList<>(StagingColumns.of(s.entity()));
-        cols.addAll(StagingColumns.refs(s.entity()));
+        List<String> cols = StagingColumns.staged(s.entity());
         Object[] row = new Object[9 + cols.size()];
         row[0] = runId;
         row[1] = s.sourceId();

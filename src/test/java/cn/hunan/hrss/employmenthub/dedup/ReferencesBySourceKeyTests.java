@@ -78,15 +78,7 @@ class ReferencesBySourceKeyTests extends H2WarehouseTest {
         Files.createDirectories(config.resolve("sources"));
         write("persons/a.csv", "序号,姓名,身份证号\n");
         write("services.csv", "人员,站点,类型,日期\n");
-        write("sources/platform.yml", """
-                id: platform
-                kind: csv
-                region: "430481"
-                entities:
-                  - entity: person
-                    path: persons/*.csv
-                    columns: {name: 姓名, id_number: 身份证号}
-                """);
+        platform(false);
         write("sources/ledger.yml", """
                 id: ledger
                 kind: csv
@@ -105,6 +97,11 @@ class ReferencesBySourceKeyTests extends H2WarehouseTest {
                     refs:
                       person_id_number: {entity: employer, key: 人员, source: platform}
                       employer_credit_code: {key: 人员, source: nowhere}
+                  - entity: service
+                    path: services.csv
+                    columns: {person_id_number: 人员, station_code: 站点, service_type: 类型, served_on: 日期}
+                    refs:
+                      person_id_number: {key: 人员}
                 """);
 
         // then
@@ -119,7 +116,12 @@ class ReferencesBySourceKeyTests extends H2WarehouseTest {
                                 "sources/ledger.yml: entities[1].refs.person_id_number: entity: employer does not fit: "
                                         + "'person_id_number' refers to a person",
                                 "sources/ledger.yml: entities[1].refs.employer_credit_code: unknown source 'nowhere' "
-                                        + "(sources: [ledger, platform])"));
+                                        + "(sources: [ledger, platform])",
+                                "sources/ledger.yml: entities[2].refs.person_id_number: source 'ledger' maps no person "
+                                        + "with a key: give its person entity the key column this reference holds",
+                                "sources/ledger.yml: entities[2].refs.person_id_number.key: '人员' is also mapped to "
+                                        + "person_id_number: a reference key of personal data would be kept in clear in "
+                                        + "staging; map it to person_id_number under columns instead"));
     }
 
     private List<String> outcomes(long run) {
@@ -127,17 +129,7 @@ class ReferencesBySourceKeyTests extends H2WarehouseTest {
     }
 
     private void sources() throws Exception {
-        Files.createDirectories(config.resolve("sources"));
-        write("sources/platform.yml", """
-                id: platform
-                kind: csv
-                region: "430481"
-                entities:
-                  - entity: person
-                    path: persons/*.csv
-                    key: 序号
-                    columns: {name: 姓名, id_number: 身份证号}
-                """);
+        platform(true);
         write("sources/ledger.yml", """
                 id: ledger
                 kind: csv
@@ -148,6 +140,20 @@ class ReferencesBySourceKeyTests extends H2WarehouseTest {
                     columns: {person_id_number: 身份证号, station_code: 站点, service_type: 类型, served_on: 日期}
                     refs:
                       person_id_number: {entity: person, key: 人员, source: platform}
+                """);
+    }
+
+    /** The platform's person register, keyed by its 序号 or not. */
+    private void platform(boolean keyed) throws Exception {
+        write("sources/platform.yml", """
+                id: platform
+                kind: csv
+                region: "430481"
+                entities:
+                  - entity: person
+                    path: persons/*.csv
+                """ + (keyed ? "    key: 序号\n" : "") + """
+                    columns: {name: 姓名, id_number: 身份证号}
                 """);
     }
 

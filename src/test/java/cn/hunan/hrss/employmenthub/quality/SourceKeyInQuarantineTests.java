@@ -53,7 +53,12 @@ class SourceKeyInQuarantineTests extends H2WarehouseTest {
                     path: ledger.csv
                     key: 编号
                     columns: {name: 姓名, id_number: 身份证号}
+                  - entity: service          # keyed by a phone; its person never arrives: parked by the merge
+                    path: services.csv
+                    key: 编号
+                    columns: {person_id_number: 身份证号, station_code: 站点, service_type: 类型, served_on: 日期}
                 """);
+        write("services.csv", "编号,身份证号,站点,类型,日期\n13987654321,11010519491231002X,ZD01,岗位推荐,2023-11-02\n");
         migrator.migrate();
 
         // when: the night, then a reread of everything
@@ -71,6 +76,9 @@ class SourceKeyInQuarantineTests extends H2WarehouseTest {
                 "2 ledger - ID_FORMAT", "2 ledger 138****5678 ID_FORMAT");
         assertThat(jdbc.queryForList("SELECT DISTINCT source_key FROM dq_violation WHERE source_id = 'county' ORDER BY 1",
                 String.class)).containsExactly("5", "7");
+        assertThat(jdbc.queryForList("SELECT CONCAT(run_id, ' ', source_key, ' ', rule_code) FROM dq_violation WHERE entity = "
+                + "'service' ORDER BY run_id", String.class)).as("the merge's rows are masked too")
+                .containsExactly("1 139****4321 REF_PERSON_UNKNOWN", "2 139****4321 REF_PERSON_UNKNOWN");
     }
 
     @Test

@@ -43,11 +43,11 @@ final class ConfigChecker {
         for (SourceDefinition s : sources) {
             String file = configDir.getParent().relativize(s.configFile()).toString();
             new SourceCheck(s, file, problems, warnings).run();
+            RefsChecker.check(s, sources, (key, message) -> problems.add(new ConfigProblem(file, key, message)));
             if (s.id() != null && !ids.add(s.id())) {
                 problems.add(new ConfigProblem(file, "id", "duplicate source id '" + s.id() + "'"));
             }
         }
-        RefsChecker.check(configDir, sources, problems);
         checkSurvivorship(ids, problems, warnings);
         checkMatching(problems);
         checkSchedule(problems);
@@ -227,11 +227,9 @@ final class ConfigChecker {
                 }
             }
             if (m.key() != null) {
-                columns.entrySet().stream().filter(c -> c.getValue().equalsIgnoreCase(m.key()))
-                        .filter(c -> type.field(c.getKey()).map(Field::personal).orElse(false)).findFirst()
-                        .ifPresent(c -> problem(key + ".key", "'" + m.key() + "' is also mapped to " + c.getKey()
-                                + ": a key of personal data would be kept in clear in the cross-reference; leave key out, "
-                                + "the " + c.getKey() + " already identifies the record"));
+                RefsChecker.personalField(type, m, m.key()).ifPresent(f -> problem(key + ".key", "'" + m.key()
+                        + "' is also mapped to " + f + ": a key of personal data would be kept in clear in the "
+                        + "cross-reference; leave key out, the " + f + " already identifies the record"));
             }
             if (m.values() != null) {
                 m.values().forEach((field, map) -> checkValues(key + ".values." + field, type, field, map));

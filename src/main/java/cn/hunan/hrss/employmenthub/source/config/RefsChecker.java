@@ -1,8 +1,8 @@
 package cn.hunan.hrss.employmenthub.source.config;
 
 import cn.hunan.hrss.employmenthub.record.EntityType;
+import cn.hunan.hrss.employmenthub.record.Field;
 import cn.hunan.hrss.employmenthub.record.ReferenceFields;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,24 +18,40 @@ final class RefsChecker {
     private RefsChecker() {
     }
 
-    static void check(Path configDir, List<SourceDefinition> sources, List<ConfigProblem> problems) {
-        for (SourceDefinition s : sources) {
-            if (s.entities() == null || s.configFile() == null) {
+    /** Where a problem of one source file goes: its key and message. */
+    interface Problems {
+        void add(String key, String message);
+    }
+
+    /** The {@code refs:} of every entity mapping of source {@code s}; {@code sources} are all the configured ones. */
+    static void check(SourceDefinition s, List<SourceDefinition> sources, Problems problems) {
+        if (s.entities() == null) {
+            return;
+        }
+        for (int i = 0; i < s.entities().size(); i++) {
+            EntityMapping m = s.entities().get(i);
+            EntityType type = m.entity() == null ? null : EntityType.byKey(m.entity()).orElse(null);
+            if (type == null || m.refs() == null) {
                 continue;
             }
-            String file = configDir.getParent().relativize(s.configFile()).toString();
-            for (int i = 0; i < s.entities().size(); i++) {
-                EntityMapping m = s.entities().get(i);
-                EntityType type = m.entity() == null ? null : EntityType.byKey(m.entity()).orElse(null);
-                if (type == null || m.refs() == null) {
-                    continue;
-                }
-                for (Map.Entry<String, EntityMapping.Ref> r : m.refs().entrySet()) {
-                    String key = "entities[" + i + "].refs." + r.getKey();
-                    check(s, type, r.getKey(), r.getValue(), sources).ifPresent(p -> problems.add(new ConfigProblem(file, key, p)));
+            for (Map.Entry<String, EntityMapping.Ref> r : m.refs().entrySet()) {
+                String key = "entities[" + i + "].refs." + r.getKey();
+                check(s, type, r.getKey(), r.getValue(), sources).ifPresent(p -> problems.add(key, p));
+                if (r.getValue() != null && r.getValue().key() != null) {
+                    personalField(type, m, r.getValue().key()).ifPresent(f -> problems.add(key + ".key", "'"
+                            + r.getValue().key() + "' is also mapped to " + f + ": a reference key of personal data would "
+                            + "be kept in clear in staging; map it to " + r.getKey() + " under columns instead"));
                 }
             }
         }
+    }
+
+    /** The personal field (ID number, phone) that {@code column} is also mapped to, if any. */
+    static Optional<String> personalField(EntityType type, EntityMapping m, String column) {
+        return (m.columns() == null ? Map.<String, String>of() : m.columns()).entrySet().stream()
+                .filter(c -> c.getValue().equalsIgnoreCase(column))
+                .filter(c -> type.field(c.getKey()).map(Field::personal).orElse(false))
+                .map(Map.Entry::getKey).findFirst();
     }
 
     private static Optional<String> check(SourceDefinition s, EntityType type, String field, EntityMapping.Ref ref,

@@ -21,7 +21,7 @@ public final class SourceKinds {
     }
 
     public static Optional<KindRules> find(SourceKind kind) {
-        return kind == null || kind.name() == null ? Optional.empty() : Optional.ofNullable(all().get(kind.name()));
+        return kind == null || kind.name() == null ? Optional.empty() : Optional.ofNullable(kinds().get(kind.name()));
     }
 
     public static KindRules get(SourceKind kind) {
@@ -30,10 +30,15 @@ public final class SourceKinds {
     }
 
     public static Collection<String> names() {
-        return all().keySet();
+        return kinds().keySet();
     }
 
-    private static Map<String, KindRules> all() {
+    /** Every kind on the class path, by name. */
+    public static Collection<KindRules> all() {
+        return kinds().values();
+    }
+
+    private static Map<String, KindRules> kinds() {
         Map<String, KindRules> found = kinds;
         if (found == null) {
             found = new TreeMap<>();

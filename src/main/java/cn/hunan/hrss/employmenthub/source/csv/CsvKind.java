@@ -2,7 +2,6 @@ package cn.hunan.hrss.employmenthub.source.csv;
 
 import cn.hunan.hrss.employmenthub.source.FileKind;
 import cn.hunan.hrss.employmenthub.source.SourceAdapter;
-import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
 
 /** {@code kind: csv}: delimited text registers. */
 public final class CsvKind extends FileKind {
@@ -18,9 +17,8 @@ public final class CsvKind extends FileKind {
     }
 
     @Override
-    protected void checkSettings(SourceDefinition.FileSettings f, Report report) {
-        super.checkSettings(new SourceDefinition.FileSettings(f.encoding(), null, f.headerRow(), f.format()), report);
-        if (f.delimiter() != null && f.delimiter().length() != 1 && !"\\t".equals(f.delimiter())) {
+    protected void checkDelimiter(String delimiter, Report report) {
+        if (delimiter.length() != 1 && !"\\t".equals(delimiter)) {
             report.problem("file.delimiter", "must be one character (or \\t)");
         }
     }

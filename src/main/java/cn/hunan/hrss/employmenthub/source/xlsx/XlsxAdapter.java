@@ -6,6 +6,7 @@ import cn.hunan.hrss.employmenthub.source.FileAdapter;
 import cn.hunan.hrss.employmenthub.source.RecordCursor;
 import cn.hunan.hrss.employmenthub.source.RowFilter;
 import cn.hunan.hrss.employmenthub.source.config.EntityMapping;
+import cn.hunan.hrss.employmenthub.source.config.FileSet;
 import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
 import java.nio.charset.StandardCharsets;
@@ -77,19 +78,15 @@ public final class XlsxAdapter extends FileAdapter {
             }
         }
         for (String w : wanted) {
-            if (!isPattern(w) && !names.contains(w)) {
+            if (!FileSet.isGlob(w) && !names.contains(w)) {
                 out.add(w);
             }
         }
         return out;
     }
 
-    static boolean isPattern(String w) {
-        return w.contains("*") || w.contains("?") || w.contains("[") || w.contains("{");
-    }
-
     private static boolean matches(String wanted, String name) {
-        if (!isPattern(wanted)) {
+        if (!FileSet.isGlob(wanted)) {
             return wanted.equals(name);
         }
         PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + wanted);
@@ -97,7 +94,7 @@ public final class XlsxAdapter extends FileAdapter {
     }
 
     private static String firstName(EntityMapping m) {
-        return m.sheet() == null || m.sheet().isEmpty() || isPattern(m.sheet().get(0)) ? null : m.sheet().get(0);
+        return m.sheet() == null || m.sheet().isEmpty() || FileSet.isGlob(m.sheet().get(0)) ? null : m.sheet().get(0);
     }
 
     /** One sheet's fingerprint: the workbook's bytes and the sheet's name. */
