@@ -14,6 +14,7 @@ import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
 import cn.hunan.hrss.employmenthub.source.config.SourceDefinition;
 import cn.hunan.hrss.employmenthub.system.PersonalData;
 import cn.hunan.hrss.employmenthub.validation.RecordStandardiser;
+import cn.hunan.hrss.employmenthub.warehouse.BulkInsert;
 import cn.hunan.hrss.employmenthub.warehouse.ColumnLimits;
 import cn.hunan.hrss.employmenthub.warehouse.RunBookkeeping;
 import cn.hunan.hrss.employmenthub.warehouse.StagingWriter;
@@ -88,11 +89,11 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    StagingWriter stagingWriter(JdbcTemplate jdbc, JobsConfigProvider configs,
+    StagingWriter stagingWriter(BulkInsert insert, JobsConfigProvider configs,
                                 @Value("#{jobParameters['configDir']}") String configDir,
                                 @Value("#{stepExecutionContext['sourceId']}") String sourceId,
                                 @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId) {
-        return new StagingWriter(jdbc, runId, configs.get(configDir).source(sourceId).orElseThrow().priorityOrDefault());
+        return new StagingWriter(insert, runId, configs.get(configDir).source(sourceId).orElseThrow().priorityOrDefault());
     }
 
     @Bean

@@ -53,6 +53,8 @@ public final class Cli {
                 new Opt("walk-in-books", null, "walk-ins as monthly-sheet workbooks with village names")));
         COMMANDS.put("benchmark", List.of(new Opt("persons", "N", "persons to generate (default 1000000)"),
                 new Opt("counties", "N", "counties (default 3)"), new Opt("seed", "N", "random seed"),
+                new Opt("delta-per-mille", "N", "records changed before a delta night, per mille (default 10)"),
+                new Opt("history-nights", "N", "delta nights before the delta is timed again (default 30)"),
                 new Opt("out", "DIR", "where the data and benchmark.json go (default target/benchmark)")));
         COMMANDS.put("status", List.of());
         COMMANDS.put("history", List.of(new Opt("limit", "N", "how many actions (default 50)")));

@@ -63,13 +63,17 @@ public final class Help {
                       offset. --walk-in-books: the walk-ins are workbooks of twelve monthly sheets with residences
                       written as village names, a source of their own.""";
             case "benchmark" -> """
-                    benchmark [--persons=N] [--counties=N] [--seed=N] [--out=DIR]
+                    benchmark [--persons=N] [--counties=N] [--seed=N] [--delta-per-mille=N] [--history-nights=N]
+                              [--out=DIR]
                       Measures a night against the physical limit, on the MySQL-family warehouse named by
                       WAREHOUSE_JDBC_URL, which must be an empty database: generates N persons (default 1,000,000)
                       with their county databases on the same server; loads as many landing-shaped rows with
                       LOAD DATA LOCAL INFILE (the limit) and with a plain Spring Batch chunk step, before and after
-                      the night; runs the night from the empty warehouse to finished marts. Prints rows per second
-                      and the ratios full/limit and full/plain, and writes DIR/benchmark.json.""";
+                      the nights; runs the night from the empty warehouse to finished marts as nightly with -Xmx1g
+                      in a process of its own (and reads its peak RSS); the next night, with nothing new; a night
+                      after N per mille (default 10) of the records changed (delta); and that again after
+                      --history-nights (default 30) such nights. Prints rows per second, seconds and the ratios
+                      full/limit, full/plain, delta/full and history/delta, and writes DIR/benchmark.json.""";
             case "rules" -> """
                     rules
                       Lists the validation rules: code, severity (error quarantines, warning loads and flags, park holds

@@ -35,6 +35,9 @@ public final class PersonalData {
     private final String previousKeyId;
     private final boolean demoKey;
     private final SecureRandom random = new SecureRandom();
+    /** Looking a MAC or cipher up by name costs more than using it: each thread keeps its own. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PersonalData::newCipher);
 
     /** Both keys derived from one master (tests, and the demo). */
     public PersonalData(byte[] master, boolean demoKey) {
@@ -121,10 +124,22 @@ public final class PersonalData {
 
     /** Keyed hash, hex: equal values give equal hashes, and nobody without the key can test a guess. */
     public String hash(String value) {
+        return HexFormat.of().formatHex(macs.get().doFinal(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(macKey);
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -135,7 +150,7 @@ public final class PersonalData {
         try {
             byte[] nonce = new byte[12];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, aesKey, new GCMParameterSpec(128, nonce));
             byte[] ct = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[nonce.length + ct.length];
@@ -157,7 +172,7 @@ public final class PersonalData {
         }
         try {
             byte[] in = Base64.getDecoder().decode(encoded.substring(colon + 1));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, 12));
             return new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {

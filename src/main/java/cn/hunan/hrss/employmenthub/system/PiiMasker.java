@@ -31,15 +31,39 @@ public final class PiiMasker {
     private PiiMasker() {
     }
 
+    /** The fewest digits each pattern needs (a landline: a 3-digit area code, 3 and 4 digits). */
+    private static final int[] FEWEST_DIGITS = {18 - 1, 15, 11, 10};
+
     public static String mask(String text) {
         if (text == null) {
             return null;
         }
         String masked = text;
-        for (Pattern p : IN_ORDER) {
-            masked = replace(masked, p);
+        String folded = fold(text);
+        int digits = digits(folded);
+        for (int i = 0; i < IN_ORDER.size(); i++) {
+            if (digits < FEWEST_DIGITS[i]) {
+                continue;
+            }
+            String replaced = replace(masked, folded, IN_ORDER.get(i));
+            if (replaced != masked) {
+                masked = replaced;
+                folded = fold(masked);
+                digits = digits(folded);
+            }
         }
         return masked;
+    }
+
+    private static int digits(String folded) {
+        int n = 0;
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (c >= '0' && c <= '9') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Whether a text still shows something the masker would mask (for tests and checks of output). */
@@ -48,8 +72,9 @@ public final class PiiMasker {
         return IN_ORDER.stream().anyMatch(p -> p.matcher(folded).find());
     }
 
-    private static String replace(String text, Pattern pattern) {
-        Matcher m = pattern.matcher(fold(text));
+    /** {@code text} with what {@code pattern} finds in its folded copy masked; the same instance if nothing is. */
+    private static String replace(String text, String folded, Pattern pattern) {
+        Matcher m = pattern.matcher(folded);
         if (!m.find()) {
             return text;
         }

@@ -13,37 +13,34 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes a chunk in a few batched statements: every record to the landing area, valid ones to their
- * entity's staging table, rejected ones to quarantine. No per-row round trips.
+ * Writes a chunk in a few bulk statements ({@link BulkInsert}): every record to the landing area, valid ones to their
+ * entity's staging table, rejected ones to quarantine, warnings and errors to the violations. No per-row round trips.
  */
 public class StagingWriter implements ItemWriter<CanonicalRecord> {
 
-    private static final String LANDING = "INSERT INTO landing_record (run_id, source_id, entity, file_name, line_no, "
-            + "source_key, outcome, payload_enc, payload_masked) VALUES (?,?,?,?,?,?,?,?,?)";
-    private static final String QUARANTINE = "INSERT INTO quarantine (run_id, origin_run_id, source_id, entity, file_name, "
-            + "line_no, rule_code, field_name, detail, all_rules, payload_masked, payload_enc, source_key) "
-            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    private static final String VIOLATION = "INSERT INTO dq_violation (run_id, source_id, entity, file_name, line_no, "
-            + "rule_code, severity, field_name, detail, source_key) VALUES (?,?,?,?,?,?,?,?,?,?)";
+    private static final List<String> LANDING = List.of("run_id", "source_id", "entity", "file_name", "line_no",
+            "source_key", "outcome", "payload_enc", "payload_masked");
+    private static final List<String> QUARANTINE = List.of("run_id", "origin_run_id", "source_id", "entity", "file_name",
+            "line_no", "rule_code", "field_name", "detail", "all_rules", "payload_masked", "payload_enc", "source_key");
+    private static final List<String> VIOLATION = List.of("run_id", "source_id", "entity", "file_name", "line_no",
+            "rule_code", "severity", "field_name", "detail", "source_key");
 
-    private final JdbcTemplate jdbc;
+    private final BulkInsert insert;
     private final long runId;
     private final int priority;
-    private final Map<EntityType, String> stagingSql = new EnumMap<>(EntityType.class);
+    private final Map<EntityType, List<String>> stagingColumns = new EnumMap<>(EntityType.class);
 
-    public StagingWriter(JdbcTemplate jdbc, long runId, int priority) {
-        this.jdbc = jdbc;
+    public StagingWriter(BulkInsert insert, long runId, int priority) {
+        this.insert = insert;
         this.runId = runId;
         this.priority = priority;
         for (EntityType e : EntityType.values()) {
             List<String> cols = new ArrayList<>(List.of("run_id", "source_id", "file_name", "line_no", "source_key", "priority",
                     "src_updated_at", "match_key", "row_hash"));
             cols.addAll(StagingColumns.staged(e));
-            stagingSql.put(e, "INSERT INTO " + e.stagingTable() + " (" + String.join(", ", cols) + ") VALUES ("
-                    + cols.stream().map(c -> "?").collect(Collectors.joining(",")) + ")");
+            stagingColumns.put(e, List.copyOf(cols));
         }
     }
 
@@ -72,14 +69,10 @@ public class StagingWriter implements ItemWriter<CanonicalRecord> {
                 staged.computeIfAbsent(s.entity(), k -> new ArrayList<>()).add(stagingRow(r));
             }
         }
-        jdbc.batchUpdate(LANDING, landing);
-        if (!quarantine.isEmpty()) {
-            jdbc.batchUpdate(QUARANTINE, quarantine);
-        }
-        if (!violations.isEmpty()) {
-            jdbc.batchUpdate(VIOLATION, violations);
-        }
-        staged.forEach((entity, rows) -> jdbc.batchUpdate(stagingSql.get(entity), rows));
+        insert.insert("landing_record", LANDING, landing);
+        insert.insert("quarantine", QUARANTINE, quarantine);
+        insert.insert("dq_violation", VIOLATION, violations);
+        staged.forEach((entity, rows) -> insert.insert(entity.stagingTable(), stagingColumns.get(entity), rows));
     }
 
     /** The source key as landed; one too long for the column is cut (its record is quarantined for it). */

@@ -18,8 +18,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * {@code benchmark} runs end to end at a tiny size on MariaDB: it measures the limit, the plain step and the night and
- * writes them as JSON, with the night's record count equal to the generated truth's. What the figures are is measured,
+ * {@code benchmark} runs end to end at a tiny size on MariaDB: it measures the limit, the plain step, the night (in a
+ * process of its own, with its peak memory), the nothing-new night, the 1% delta and the delta after a history of such
+ * nights, and writes them as JSON, with the night's record count equal to the generated truth's and the delta night's
+ * equal to the rows the change set touched. What the figures are is measured,
  * never asserted; that they exist, and that the warehouse must be empty, is.
  */
 class BenchmarkOnMariaDbTests extends MariaDbWarehouseTest {
@@ -32,7 +34,8 @@ class BenchmarkOnMariaDbTests extends MariaDbWarehouseTest {
         // given
         Path dir = Path.of("target", "benchmark-test");
         FileSystemUtils.deleteRecursively(dir);
-        CommandLine cl = new CommandLine("benchmark", Map.of("persons", "200", "counties", "1", "out", dir.toString()));
+        CommandLine cl = new CommandLine("benchmark", Map.of("persons", "400", "counties", "1", "history-nights", "2",
+                "out", dir.toString()));
 
         // when
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -54,7 +57,16 @@ class BenchmarkOnMariaDbTests extends MariaDbWarehouseTest {
         assertThat(jdbc.queryForObject("SELECT SUM(r.read_count) FROM etl_reconciliation r JOIN etl_run u ON "
                 + "u.run_id = r.run_id WHERE u.run_date = '2023-12-31'", Long.class))
                 .isEqualTo(json.get("records").asLong());
-        assertThat(printed).contains("full/limit", "full/plain");
+        assertThat(json.get("full_peak_rss_mb").asLong()).as("nightly ran in a process of its own").isPositive();
+        assertThat(json.get("delta_status").asText()).isEqualTo("COMPLETED");
+        assertThat(json.get("history_delta_status").asText()).isEqualTo("COMPLETED");
+        assertThat(json.get("delta_rows_changed").asLong()).as("about 1% of the records").isBetween(1L,
+                json.get("records").asLong() / 20);
+        assertThat(json.get("delta_records").asLong()).as("the delta night reads what changed")
+                .isEqualTo(json.get("delta_rows_changed").asLong());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM etl_run WHERE status = 'SUCCEEDED'", Long.class))
+                .as("first night, nothing new, delta, two history nights, the timed one").isEqualTo(6);
+        assertThat(printed).contains("full/limit", "full/plain", "delta/full", "history/delta");
 
         // and a second benchmark on the same, no longer empty, warehouse is refused
         ByteArrayOutputStream again = new ByteArrayOutputStream();

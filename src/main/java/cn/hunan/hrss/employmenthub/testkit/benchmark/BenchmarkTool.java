@@ -2,10 +2,9 @@ package cn.hunan.hrss.employmenthub.testkit.benchmark;
 
 import cn.hunan.hrss.employmenthub.operations.CommandLine;
 import cn.hunan.hrss.employmenthub.operations.ExitCodes;
-import cn.hunan.hrss.employmenthub.operations.NightlyCommand;
 import cn.hunan.hrss.employmenthub.operations.Tool;
 import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
-import cn.hunan.hrss.employmenthub.source.config.JobsConfig;
+import cn.hunan.hrss.employmenthub.testkit.generator.ChangeSet;
 import cn.hunan.hrss.employmenthub.testkit.generator.GenerateCommand;
 import cn.hunan.hrss.employmenthub.warehouse.ScratchCopy;
 import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
@@ -16,19 +15,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * {@code benchmark [--persons=N] [--counties=N] [--seed=N] [--out=DIR]}: against the configured MySQL-family
- * warehouse, which must be empty, generates a dataset (county databases on the same server) and measures in one run
- * the physical limit ({@code LOAD DATA LOCAL INFILE} of as many landing-shaped rows as the night reads), a plain
- * Spring Batch chunk step over the same rows, the real night, from an empty warehouse to finished marts, and the
- * next night, which finds nothing new; the limit and the plain step run before and after the nights, against drift. Prints a table and writes it as JSON.
- * Timings are measured here, never asserted by tests.
+ * {@code benchmark [--persons=N] [--counties=N] [--seed=N] [--delta-per-mille=N] [--history-nights=N] [--out=DIR]}:
+ * against the configured MySQL-family warehouse, which must be empty, generates a dataset (county databases on the
+ * same server) and measures in one run:
+ * <ul>
+ *   <li>limit: {@code LOAD DATA LOCAL INFILE} of as many landing-shaped rows as the night reads;</li>
+ *   <li>plain: a plain Spring Batch chunk step over the same rows (both before and after the nights, against
+ *   drift);</li>
+ *   <li>full: the real night from an empty warehouse to finished marts, as {@code nightly} in a process of its own
+ *   with {@code -Xmx1g}, and that process's peak resident memory;</li>
+ *   <li>empty: the next night, which finds nothing new (the night's fixed cost);</li>
+ *   <li>delta: a night after {@link ChangeSet} touched {@code delta-per-mille} (default 10, 1%) of the records;</li>
+ *   <li>history: the same after {@code history-nights} (default 30) more such nights.</li>
+ * </ul>
+ * Prints a table and writes it as JSON. Timings are measured here, never asserted by tests.
  */
 public final class BenchmarkTool implements Tool {
 
@@ -81,43 +88,71 @@ public final class BenchmarkTool implements Tool {
         LandingRows rows = new LandingRows(records, 400);
         double limit1 = steps.limit(rows);
         double plain1 = steps.plain(rows);
-        JobsConfig config = ConfigLoader.withSystemEnvironment().load(dir.resolve("jobs-config"));
-        long nightStart = System.nanoTime();
-        JobExecution night = context.getBean(NightlyCommand.class).launch(config, LocalDate.parse(GenerateCommand.RUN_DATE));
-        double fullSeconds = seconds(nightStart);
-        long read = jdbc.queryForObject("SELECT COALESCE(SUM(read_count), 0) FROM etl_reconciliation WHERE run_id = ?", Long.class,
-                night.getJobInstance().getInstanceId());
-        long emptyStart = System.nanoTime();
-        JobExecution empty = context.getBean(NightlyCommand.class).launch(config,
-                LocalDate.parse(GenerateCommand.RUN_DATE).plusDays(1));
-        double emptySeconds = seconds(emptyStart);
+        Path configDir = dir.resolve("jobs-config");
+        Nights nights = new Nights(context, jdbc, configDir, ConfigLoader.withSystemEnvironment().load(configDir), dir);
+        LocalDate day = LocalDate.parse(GenerateCommand.RUN_DATE);
+        Nights.Night full = nights.ownProcess(day);
+        Nights.Night empty = nights.inProcess(day.plusDays(1));
+        double share = cl.intOption("delta-per-mille", 10) / 1000.0;
+        int historyNights = cl.intOption("history-nights", 30);
+        String sourceUrl = ScratchCopy.withDatabase(url, sources);
+        List<String> countyCodes = ((List<?>) truth.get("counties")).stream().map(String::valueOf).toList();
+        long touched = ChangeSet.apply(sourceUrl, countyCodes, share, records, 1, day.plusDays(2).atTime(8, 0));
+        Nights.Night delta = nights.inProcess(day.plusDays(2));
+        for (int n = 2; n <= historyNights + 1; n++) {
+            ChangeSet.apply(sourceUrl, countyCodes, share, records, n, day.plusDays(n + 1).atTime(8, 0));
+            nights.inProcess(day.plusDays(n + 1));
+        }
+        ChangeSet.apply(sourceUrl, countyCodes, share, records, historyNights + 2, day.plusDays(historyNights + 3).atTime(8, 0));
+        Nights.Night history = nights.inProcess(day.plusDays(historyNights + 3));
         double limit2 = steps.limit(rows);
         double plain2 = steps.plain(rows);
         jdbc.execute("DROP DATABASE IF EXISTS " + sources);
 
         double limit = (limit1 + limit2) / 2;
         double plain = (plain1 + plain2) / 2;
-        double full = read / fullSeconds;
-        result.put("night_status", night.getStatus().toString());
+        double fullRate = full.recordsPerSecond();
+        result.put("night_status", full.status());
         result.put("limit_rows_per_second", Math.round(limit));
         result.put("plain_rows_per_second", Math.round(plain));
-        result.put("full_records_per_second", Math.round(full));
-        result.put("full_seconds", Math.round(fullSeconds * 10) / 10.0);
-        result.put("nothing_new_seconds", Math.round(emptySeconds * 10) / 10.0);
-        result.put("nothing_new_status", empty.getStatus().toString());
-        result.put("full_over_limit", ratio(full, limit));
-        result.put("full_over_plain", ratio(full, plain));
+        result.put("full_records_per_second", Math.round(fullRate));
+        result.put("full_seconds", round1(full.seconds()));
+        result.put("full_peak_rss_mb", full.peakRssMb());
+        result.put("nothing_new_seconds", round1(empty.seconds()));
+        result.put("nothing_new_status", empty.status());
+        result.put("delta_rows_changed", touched);
+        result.put("delta_records", delta.read());
+        result.put("delta_seconds", round1(delta.seconds()));
+        result.put("delta_status", delta.status());
+        result.put("history_nights", historyNights);
+        result.put("history_delta_records", history.read());
+        result.put("history_delta_seconds", round1(history.seconds()));
+        result.put("history_delta_status", history.status());
+        result.put("full_over_limit", ratio(fullRate, limit));
+        result.put("full_over_plain", ratio(fullRate, plain));
+        result.put("delta_over_full", ratio(delta.seconds(), full.seconds()));
+        result.put("history_delta_over_delta", ratio(history.seconds(), delta.seconds()));
         out.printf("%-8s %14s %10s%n", "step", "rows/s", "seconds");
         out.printf("%-8s %,14.0f %10.1f   (LOAD DATA, mean of %,.0f and %,.0f)%n", "limit", limit, records / limit, limit1, limit2);
         out.printf("%-8s %,14.0f %10.1f   (chunk step, mean of %,.0f and %,.0f)%n", "plain", plain, records / plain, plain1, plain2);
-        out.printf("%-8s %,14.0f %10.1f   (nightly %s, %,d records)%n", "full", full, fullSeconds, night.getStatus(), read);
-        out.printf("%-8s %14s %10.1f   (the next night, nothing new: %s)%n", "empty", "", emptySeconds, empty.getStatus());
-        out.printf("full/limit %.3f   full/plain %.3f%n", ratio(full, limit), ratio(full, plain));
+        out.printf("%-8s %,14.0f %10.1f   (nightly -Xmx1g %s, %,d records, peak RSS %s MB)%n", "full", fullRate, full.seconds(),
+                full.status(), full.read(), full.peakRssMb());
+        out.printf("%-8s %14s %10.1f   (the next night, nothing new: %s)%n", "empty", "", empty.seconds(), empty.status());
+        out.printf("%-8s %,14.0f %10.1f   (%.1f%% changed: %,d records, %s)%n", "delta", delta.recordsPerSecond(), delta.seconds(),
+                share * 100, delta.read(), delta.status());
+        out.printf("%-8s %,14.0f %10.1f   (the same after %d such nights: %,d records, %s)%n", "history",
+                history.recordsPerSecond(), history.seconds(), historyNights, history.read(), history.status());
+        out.printf("full/limit %.3f   full/plain %.3f   delta/full %.3f   history/delta %.3f%n", ratio(fullRate, limit),
+                ratio(fullRate, plain), ratio(delta.seconds(), full.seconds()), ratio(history.seconds(), delta.seconds()));
         Path json = dir.resolve("benchmark.json");
         Files.createDirectories(dir);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
         out.println("written to " + json);
         return ExitCodes.OK;
+    }
+
+    private static double round1(double seconds) {
+        return Math.round(seconds * 10) / 10.0;
     }
 
     static double seconds(long startNanos) {
