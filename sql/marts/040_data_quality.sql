@@ -1,4 +1,5 @@
 -- Rebuilds mart_data_quality from every run's reconciliation.
+-- refresh: every night
 DELETE FROM mart_data_quality;
 
 INSERT INTO mart_data_quality (run_id, run_date, source_id, entity, read_count, loaded_count, merged_count,

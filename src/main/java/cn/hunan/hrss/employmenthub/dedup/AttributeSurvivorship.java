@@ -5,7 +5,9 @@ import cn.hunan.hrss.employmenthub.record.Field;
 import cn.hunan.hrss.employmenthub.warehouse.SqlDialect;
 import cn.hunan.hrss.employmenthub.warehouse.StagingColumns;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -46,9 +48,10 @@ class AttributeSurvivorship {
 
     void settle(long runId, EntityType e, Survivorship policy) {
         jdbc.update("DELETE FROM etl_fill WHERE run_id = ? AND entity = ?", runId, e.key());
+        Set<String> gaps = gaps(runId, e, attributes(e).stream().filter(a -> policy.sources(e, a.field()).isEmpty()).toList());
         for (Attribute a : attributes(e)) {
             boolean ruled = !policy.sources(e, a.field()).isEmpty();
-            int picked = ruled ? pickByPolicy(runId, e, a, policy) : pickForGap(runId, e, a);
+            int picked = ruled ? pickByPolicy(runId, e, a, policy) : gaps.contains(a.lead()) ? pickForGap(runId, e, a) : 0;
             if (picked == 0) {
                 continue;
             }
@@ -68,6 +71,31 @@ class AttributeSurvivorship {
                         + "s.id, ?" + fill, e.key(), a.lead(), runId);
             }
         }
+    }
+
+    /**
+     * The attributes (by lead column) that some merged record of the night has and its golden record lacks: one pass
+     * over the night's merged records, so that the attributes without such a gap (most, most nights) cost nothing.
+     */
+    private Set<String> gaps(long runId, EntityType e, List<Attribute> candidates) {
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+        String probes = candidates.stream().map(a -> "MAX(CASE WHEN g." + a.lead() + " IS NULL AND s." + a.lead()
+                + " IS NOT NULL THEN 1 ELSE 0 END)").collect(Collectors.joining(", "));
+        return jdbc.query("SELECT " + probes + " FROM " + e.stagingTable() + " s JOIN etl_outcome o ON o.run_id = ? AND "
+                + "o.entity = ? AND o.stg_id = s.id JOIN " + e.goldenTable() + " g ON g.match_key = s.match_key WHERE "
+                + "o.outcome = 'merged' AND " + weak(e) + " = 0", rs -> {
+                    Set<String> found = new HashSet<>();
+                    if (rs.next()) {
+                        for (int i = 0; i < candidates.size(); i++) {
+                            if (rs.getInt(i + 1) == 1) {
+                                found.add(candidates.get(i).lead());
+                            }
+                        }
+                    }
+                    return found;
+                }, runId, e.key());
     }
 
     /**

@@ -149,9 +149,14 @@ public class GoldenMerger {
         }
     }
 
-    /** Staged records this run decides on: its own and those parked earlier, without an outcome yet. */
-    private static String candidate(EntityType e) {
-        return "(s.run_id = ? OR s.id IN (SELECT pk.stg_id FROM etl_parked pk WHERE pk.entity = '" + e.key() + "')) "
+    /**
+     * The staged records {@code s} this run decides on, as a FROM clause: its own and those parked earlier (found by
+     * the run's index and by the parked list, each through an index, never by a scan of all staging), without an
+     * outcome yet. Two parameters: the run, twice.
+     */
+    private static String candidates(EntityType e) {
+        return "(SELECT c.id FROM " + e.stagingTable() + " c WHERE c.run_id = ? UNION SELECT pk.stg_id FROM etl_parked pk "
+                + "WHERE pk.entity = '" + e.key() + "') cand JOIN " + e.stagingTable() + " s ON s.id = cand.id "
                 + "AND NOT EXISTS (SELECT 1 FROM etl_outcome x WHERE x.run_id = ? AND x.entity = '" + e.key()
                 + "' AND x.stg_id = s.id)";
     }
@@ -163,7 +168,7 @@ public class GoldenMerger {
         LocalDate cutoff = runDate.minusDays(parkDays);
         quarantine(runId, e, ref.rule(), ref.field(), "", ref.missing() + " AND " + waitedTooLong, cutoff);
         jdbc.update("INSERT INTO etl_outcome (run_id, entity, stg_id, source_id, outcome, carried) SELECT ?, ?, s.id, s.source_id, "
-                + "'parked', CASE WHEN s.run_id = ? THEN 0 ELSE 1 END FROM " + stg + " s WHERE " + candidate(e) + " AND "
+                + "'parked', CASE WHEN s.run_id = ? THEN 0 ELSE 1 END FROM " + candidates(e) + " WHERE "
                 + ref.missing(), runId, e.key(), runId, runId, runId);
         jdbc.update("INSERT INTO etl_parked (entity, stg_id, source_id, rule_code, first_run_id, first_run_date) "
                 + "SELECT ?, o.stg_id, o.source_id, ?, ?, ? FROM etl_outcome o WHERE o.run_id = ? AND o.entity = ? "
@@ -184,10 +189,9 @@ public class GoldenMerger {
      */
     private void quarantine(long runId, EntityType e, Rule rule, String field, String join, String condition,
                             Object... conditionParams) {
-        String stg = e.stagingTable();
-        String from = " FROM " + stg + " s " + join + " LEFT JOIN landing_record l ON l.run_id = s.run_id AND l.source_id = "
-                + "s.source_id AND l.entity = '" + e.key() + "' AND l.file_name = s.file_name AND l.line_no = s.line_no "
-                + "WHERE " + candidate(e) + " AND " + condition;
+        String from = " FROM " + candidates(e) + " " + join + " LEFT JOIN landing_record l ON l.run_id = s.run_id AND "
+                + "l.source_id = s.source_id AND l.entity = '" + e.key() + "' AND l.file_name = s.file_name AND l.line_no = "
+                + "s.line_no WHERE " + condition;
         Object[] where = concat(new Object[] {runId, runId}, conditionParams);
         jdbc.update("INSERT INTO quarantine (run_id, origin_run_id, source_id, entity, file_name, line_no, rule_code, field_name, "
                 + "detail, all_rules, payload_masked, payload_enc, source_key) SELECT ?, s.run_id, s.source_id, ?, s.file_name, "
@@ -223,8 +227,7 @@ public class GoldenMerger {
                 + "FROM (SELECT s.id, s.run_id, s.source_id, s.match_key, s.row_hash, s.priority, s.src_updated_at, "
                 + AttributeSurvivorship.weak(e) + " AS weak, ROW_NUMBER() OVER (PARTITION BY s.match_key ORDER BY "
                 + AttributeSurvivorship.bestFirst(e, AttributeSurvivorship.weak(e) + ", s.priority") + ") AS rn FROM "
-                + e.stagingTable() + " s WHERE "
-                + candidate(e).replace("'" + e.key() + "'", "?") + ") r "
+                + candidates(e).replace("'" + e.key() + "'", "?") + ") r "
                 + "LEFT JOIN " + e.goldenTable() + " g ON g.match_key = r.match_key";
     }
 

@@ -34,6 +34,8 @@ public class MartRefresher {
 
     /** The scope id of {@code marts --rebuild}. */
     public static final long REBUILD_SCOPE = 0;
+    /** The line that marks a mart file to run after every night, even one that changed no golden record. */
+    static final String EVERY_NIGHT = "-- refresh: every night";
     private static final Logger log = LoggerFactory.getLogger(MartRefresher.class);
     private static final String EVERY_COUNTY = "SELECT code AS c FROM wh_region WHERE level = 'county' "
             + "UNION SELECT '' AS c FROM wh_region WHERE code = '43'";
@@ -81,11 +83,20 @@ public class MartRefresher {
         return counties;
     }
 
-    /** Runs one mart file for a scope, in the caller's transaction. */
+    /**
+     * Runs one mart file for a scope, in the caller's transaction. With an empty scope (no golden record changed),
+     * only a file marked {@value #EVERY_NIGHT} runs: the others would rebuild what is there.
+     */
     public void runFile(String name, long scopeId) {
         Resource file = Arrays.stream(martFiles()).filter(f -> name.equals(f.getFilename())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no mart file " + name));
-        String script = read(file).replace(":scope", Long.toString(scopeId));
+        String text = read(file);
+        if (!text.contains(EVERY_NIGHT) && jdbc.queryForObject("SELECT COUNT(*) FROM etl_mart_scope WHERE scope_id = ?",
+                Integer.class, scopeId) == 0) {
+            log.debug("mart skipped, nothing changed: {}", name);
+            return;
+        }
+        String script = text.replace(":scope", Long.toString(scopeId));
         Connection c = DataSourceUtils.getConnection(dataSource);
         try {
             ScriptUtils.executeSqlScript(c, new EncodedResource(new ByteArrayResource(script.getBytes(StandardCharsets.UTF_8),
