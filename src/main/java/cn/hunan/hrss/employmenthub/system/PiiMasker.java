@@ -45,7 +45,7 @@ public final class PiiMasker {
             if (digits < FEWEST_DIGITS[i]) {
                 continue;
             }
-            String replaced = replace(masked, folded, IN_ORDER.get(i));
+            String replaced = replace(masked, folded, IN_ORDER.get(i), FEWEST_DIGITS[i]);
             if (replaced != masked) {
                 masked = replaced;
                 folded = fold(masked);
@@ -72,19 +72,48 @@ public final class PiiMasker {
         return IN_ORDER.stream().anyMatch(p -> p.matcher(folded).find());
     }
 
-    /** {@code text} with what {@code pattern} finds in its folded copy masked; the same instance if nothing is. */
-    private static String replace(String text, String folded, Pattern pattern) {
-        Matcher m = pattern.matcher(folded);
-        if (!m.find()) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
+    /**
+     * {@code text} with what {@code pattern} finds in its folded copy masked; the same instance if nothing is. Every
+     * character any pattern can take is a digit, a separator, {@code X}, {@code +} or a bracket, so every match lies
+     * within one run of such characters: only the runs with enough digits are searched (with the text around them
+     * visible to the look-arounds), which finds what a search of the whole text finds, in the same order.
+     */
+    private static String replace(String text, String folded, Pattern pattern, int fewestDigits) {
+        Matcher m = pattern.matcher(folded).useTransparentBounds(true).useAnchoringBounds(false);
+        StringBuilder out = null;
         int last = 0;
-        do {
-            out.append(text, last, m.start()).append(maskOf(m.group(), pattern));
-            last = m.end();
-        } while (m.find());
-        return out.append(text, last, text.length()).toString();
+        int i = 0;
+        while (i < folded.length()) {
+            if (!inRun(folded.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int digits = 0;
+            while (i < folded.length() && inRun(folded.charAt(i))) {
+                char c = folded.charAt(i++);
+                if (c >= '0' && c <= '9') {
+                    digits++;
+                }
+            }
+            if (digits < fewestDigits) {
+                continue;
+            }
+            m.region(start, i);
+            while (m.find()) {
+                if (out == null) {
+                    out = new StringBuilder(text.length());
+                }
+                out.append(text, last, m.start()).append(maskOf(m.group(), pattern));
+                last = m.end();
+            }
+        }
+        return out == null ? text : out.append(text, last, text.length()).toString();
+    }
+
+    private static boolean inRun(char c) {
+        return c >= '0' && c <= '9' || c == ' ' || c == '-' || c == '\u00A0' || c == 'X' || c == 'x' || c == '+' || c == '('
+                || c == ')';
     }
 
     private static String maskOf(String found, Pattern pattern) {
