@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Runs the nights the benchmark times: in this process, or as {@code nightly} in a process of its own with
  * {@code -Xmx1g}, exactly as an operator starts it, whose peak resident memory is read from {@code /proc} while it
- * runs. A night's time is the job's own, from the job repository (a process's start-up is not the night's).
+ * runs. That night's time is the job's own, from the job repository (a process's start-up is not the night's).
  */
 final class Nights {
 
@@ -46,9 +46,13 @@ final class Nights {
         this.logs = logs;
     }
 
+    /** A night in this process, timed by the clock around it (the job repository keeps whole seconds on MariaDB). */
     Night inProcess(LocalDate date) throws Exception {
+        long start = System.nanoTime();
         JobExecution night = context.getBean(NightlyCommand.class).launch(config, date);
-        return measured(night.getJobInstance().getInstanceId(), null);
+        double seconds = BenchmarkTool.seconds(start);
+        Night measured = measured(night.getJobInstance().getInstanceId(), null);
+        return new Night(measured.status(), measured.read(), seconds, null);
     }
 
     /** {@code nightly} in a JVM of its own with {@code -Xmx1g}, its output in {@code night-<date>.log}. */
