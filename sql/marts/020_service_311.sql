@@ -1,7 +1,8 @@
 -- The "311" service (3 job recommendations, 1 career guidance, 1 free training a year for every
--- employment-difficulty person): per person and county for the counties in the refresh's etl_mart_scope; per city, officer and
--- station in full (single passes over the county rows and the services).
-DELETE FROM mart_311_person WHERE county_code IN (SELECT county_code FROM etl_mart_scope WHERE scope_id = :scope);
+-- employment-difficulty person): per person for the persons in the refresh's etl_mart_scope_person (a night's changed
+-- persons, or every person of the refresh's counties), per county for the counties in its etl_mart_scope; per city,
+-- officer and station in full (single passes over the county rows and the services).
+DELETE FROM mart_311_person WHERE person_key IN (SELECT person_key FROM etl_mart_scope_person WHERE scope_id = :scope);
 
 INSERT INTO mart_311_person (service_year, person_key, county_code, recommendations, guidance, training, complete_311)
 SELECT t.service_year, t.person_key, t.county_code, t.recommendations, t.guidance, t.training,
@@ -16,7 +17,7 @@ FROM (
                     AND (p.registered_on IS NULL OR EXTRACT(YEAR FROM p.registered_on) <= y.service_year)
     LEFT JOIN wh_service s ON s.person_id_number_hash = p.id_number_hash
                           AND EXTRACT(YEAR FROM s.served_on) = y.service_year
-    WHERE COALESCE(p.county_code, '') IN (SELECT county_code FROM etl_mart_scope WHERE scope_id = :scope)
+    WHERE p.id_number_hash IN (SELECT person_key FROM etl_mart_scope_person WHERE scope_id = :scope)
     GROUP BY y.service_year, p.id_number_hash, p.county_code
 ) t;
 

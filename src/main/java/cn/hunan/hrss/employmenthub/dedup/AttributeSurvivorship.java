@@ -163,14 +163,16 @@ class AttributeSurvivorship {
 
     /**
      * The attributes settled one by one: every field but the match key's; a personal field as its hash, cipher and
-     * mask; a name together with the form matching compares ({@code name_norm}).
+     * mask; a name together with the form matching compares ({@code name_norm}); a residence together with the county
+     * it puts the record in ({@code county_code}), so that a person who moved is counted where they live now.
      */
     static List<Attribute> attributes(EntityType e) {
         List<Attribute> out = new ArrayList<>();
         boolean normalised = e.field("name_norm").isPresent();
         for (Field f : e.attributeFields()) {
             List<String> columns = f.personal() ? List.of(f.name() + "_hash", f.name() + "_enc", f.name() + "_masked")
-                    : f.name().equals("name") && normalised ? List.of("name", "name_norm") : List.of(f.name());
+                    : f.name().equals("name") && normalised ? List.of("name", "name_norm")
+                    : f.name().equals("residence_region") ? List.of("residence_region", "county_code") : List.of(f.name());
             out.add(new Attribute(f.name(), columns));
         }
         return out;

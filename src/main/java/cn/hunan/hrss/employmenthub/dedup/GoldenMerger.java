@@ -92,15 +92,17 @@ public class GoldenMerger {
             employers.resolve(runId);
         }
         references.resolve(runId, e);
+        String candidates = candidates(e, jdbc.queryForObject("SELECT COUNT(*) FROM etl_parked WHERE entity = ?", Long.class,
+                e.key()) > 0);
         for (Reference ref : Reference.of(e)) {
-            park(runId, runDate, settings.parkDays(), e, ref);
+            park(runId, runDate, settings.parkDays(), e, ref, candidates);
         }
         if (e == EntityType.PLACEMENT) {
-            quarantine(runId, e, Rule.PLACEMENT_BEFORE_REGISTRATION, "started_on", "JOIN wh_person p ON p.id_number_hash = "
-                    + "s.person_id_number_hash", "p.registered_on IS NOT NULL AND s.started_on < p.registered_on");
+            quarantine(runId, e, candidates, Rule.PLACEMENT_BEFORE_REGISTRATION, "started_on", "JOIN wh_person p ON "
+                    + "p.id_number_hash = s.person_id_number_hash", "p.registered_on IS NOT NULL AND s.started_on < p.registered_on");
         }
         ShownKeys.settle(jdbc, runId, e.key(), MERGE_RULES);
-        jdbc.update(outcomeSql(e), runId, e.key(), runId, runId, e.key(), runId, e.key());
+        jdbc.update(outcomeSql(e, candidates), runId, e.key(), runId, runId, runId);
         jdbc.update("DELETE FROM etl_parked WHERE entity = ? AND stg_id IN (SELECT o.stg_id FROM etl_outcome o "
                 + "WHERE o.run_id = ? AND o.entity = ? AND o.outcome <> 'parked')", e.key(), runId, e.key());
         touchCounties(runId, e);
@@ -152,23 +154,27 @@ public class GoldenMerger {
     /**
      * The staged records {@code s} this run decides on, as a FROM clause: its own and those parked earlier (found by
      * the run's index and by the parked list, each through an index, never by a scan of all staging), without an
-     * outcome yet. Two parameters: the run, twice.
+     * outcome yet; when nothing was parked earlier, only the run's own, read straight from staging (the first night's
+     * millions are not looked up one by one). Two parameters: the run, twice.
      */
-    private static String candidates(EntityType e) {
-        return "(SELECT c.id FROM " + e.stagingTable() + " c WHERE c.run_id = ? UNION SELECT pk.stg_id FROM etl_parked pk "
-                + "WHERE pk.entity = '" + e.key() + "') cand JOIN " + e.stagingTable() + " s ON s.id = cand.id "
-                + "AND NOT EXISTS (SELECT 1 FROM etl_outcome x WHERE x.run_id = ? AND x.entity = '" + e.key()
+    static String candidates(EntityType e, boolean parkedEarlier) {
+        String undecided = " AND NOT EXISTS (SELECT 1 FROM etl_outcome x WHERE x.run_id = ? AND x.entity = '" + e.key()
                 + "' AND x.stg_id = s.id)";
+        if (!parkedEarlier) {
+            return e.stagingTable() + " s JOIN (SELECT 1 AS one) cand ON s.run_id = ?" + undecided;
+        }
+        return "(SELECT c.id FROM " + e.stagingTable() + " c WHERE c.run_id = ? UNION SELECT pk.stg_id FROM etl_parked pk "
+                + "WHERE pk.entity = '" + e.key() + "') cand JOIN " + e.stagingTable() + " s ON s.id = cand.id" + undecided;
     }
 
-    private void park(long runId, LocalDate runDate, int parkDays, EntityType e, Reference ref) {
+    private void park(long runId, LocalDate runDate, int parkDays, EntityType e, Reference ref, String candidates) {
         String stg = e.stagingTable();
         String waitedTooLong = "s.id IN (SELECT pk.stg_id FROM etl_parked pk WHERE pk.entity = '" + e.key()
                 + "' AND pk.first_run_date <= ?)";
         LocalDate cutoff = runDate.minusDays(parkDays);
-        quarantine(runId, e, ref.rule(), ref.field(), "", ref.missing() + " AND " + waitedTooLong, cutoff);
+        quarantine(runId, e, candidates, ref.rule(), ref.field(), "", ref.missing() + " AND " + waitedTooLong, cutoff);
         jdbc.update("INSERT INTO etl_outcome (run_id, entity, stg_id, source_id, outcome, carried) SELECT ?, ?, s.id, s.source_id, "
-                + "'parked', CASE WHEN s.run_id = ? THEN 0 ELSE 1 END FROM " + candidates(e) + " WHERE "
+                + "'parked', CASE WHEN s.run_id = ? THEN 0 ELSE 1 END FROM " + candidates + " WHERE "
                 + ref.missing(), runId, e.key(), runId, runId, runId);
         jdbc.update("INSERT INTO etl_parked (entity, stg_id, source_id, rule_code, first_run_id, first_run_date) "
                 + "SELECT ?, o.stg_id, o.source_id, ?, ?, ? FROM etl_outcome o WHERE o.run_id = ? AND o.entity = ? "
@@ -187,9 +193,9 @@ public class GoldenMerger {
      * Quarantines the candidates that meet {@code condition} with {@code rule}: they get a quarantine row (with
      * the payload from the landing area), a violation row and the outcome 'quarantined'.
      */
-    private void quarantine(long runId, EntityType e, Rule rule, String field, String join, String condition,
-                            Object... conditionParams) {
-        String from = " FROM " + candidates(e) + " " + join + " LEFT JOIN landing_record l ON l.run_id = s.run_id AND "
+    private void quarantine(long runId, EntityType e, String candidates, Rule rule, String field, String join,
+                            String condition, Object... conditionParams) {
+        String from = " FROM " + candidates + " " + join + " LEFT JOIN landing_record l ON l.run_id = s.run_id AND "
                 + "l.source_id = s.source_id AND l.entity = '" + e.key() + "' AND l.file_name = s.file_name AND l.line_no = "
                 + "s.line_no WHERE " + condition;
         Object[] where = concat(new Object[] {runId, runId}, conditionParams);
@@ -214,7 +220,7 @@ public class GoldenMerger {
         return out;
     }
 
-    static String outcomeSql(EntityType e) {
+    static String outcomeSql(EntityType e, String candidates) {
         return "INSERT INTO etl_outcome (run_id, entity, stg_id, source_id, outcome, carried) "
                 + "SELECT ?, ?, r.id, r.source_id, CASE "
                 + "WHEN r.rn > 1 THEN 'merged' "
@@ -227,7 +233,7 @@ public class GoldenMerger {
                 + "FROM (SELECT s.id, s.run_id, s.source_id, s.match_key, s.row_hash, s.priority, s.src_updated_at, "
                 + AttributeSurvivorship.weak(e) + " AS weak, ROW_NUMBER() OVER (PARTITION BY s.match_key ORDER BY "
                 + AttributeSurvivorship.bestFirst(e, AttributeSurvivorship.weak(e) + ", s.priority") + ") AS rn FROM "
-                + candidates(e).replace("'" + e.key() + "'", "?") + ") r "
+                + candidates + ") r "
                 + "LEFT JOIN " + e.goldenTable() + " g ON g.match_key = r.match_key";
     }
 

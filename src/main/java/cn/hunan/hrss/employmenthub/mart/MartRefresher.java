@@ -24,8 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Rebuilds the mart tables by running each file of {@code sql/marts/} (packaged under
  * {@code classpath:warehouse/marts/}) in name order, each file in one transaction. The county-level marts
  * rebuild only the counties of the refresh's scope ({@code etl_mart_scope} rows of one scope id, named
- * {@code :scope} in the files): after a night, the counties whose golden records the night created, changed or
- * moved away from (scope = the run's id); on demand, or when the marts are still empty, every county. Every file
+ * {@code :scope} in the files), the per-person marts only its persons ({@code etl_mart_scope_person}): after a night,
+ * the counties whose golden records the night created, changed or moved away from and the persons it changed (scope =
+ * the run's id); on demand, or when the marts are still empty, every county and person. Every file
  * deletes and rebuilds its scope, so running a file again gives the same tables: a restarted refresh may redo
  * the file it was in.
  */
@@ -56,13 +57,50 @@ public class MartRefresher {
     }
 
     /**
-     * Sets the scope of a run's refresh: the counties the run touched, or every county while the marts are still
-     * empty. Returns the number of county scopes.
+     * Sets the scope of a run's refresh: the counties the run touched and the persons whose golden record or services it
+     * changed, or every county and its persons while the marts are still empty or when the run brings a year of
+     * services the marts do not have yet. Returns the number of county scopes.
      */
     public int scopeAfter(long runId) {
         Integer built = jdbc.queryForObject("SELECT COUNT(*) FROM mart_unit_coverage", Integer.class);
-        return scope(runId, built == null || built == 0 ? EVERY_COUNTY
-                : "SELECT DISTINCT county_code AS c FROM etl_touched_county WHERE run_id = " + runId);
+        if (built == null || built == 0) {
+            return scope(runId, EVERY_COUNTY);
+        }
+        scope(runId, "SELECT DISTINCT county_code AS c FROM etl_touched_county WHERE run_id = " + runId);
+        String changedServices = " FROM stg_service s JOIN etl_outcome o ON o.run_id = " + runId + " AND o.entity = 'service' AND "
+                + "o.stg_id = s.id WHERE o.outcome IN ('new', 'updated')";
+        Integer newYears = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT DISTINCT EXTRACT(YEAR FROM s.served_on) AS y"
+                + changedServices + ") n WHERE NOT EXISTS (SELECT 1 FROM mart_311_person m WHERE m.service_year = n.y)", Integer.class);
+        if (newYears != null && newYears > 0) {
+            personsOfCounties(runId);
+        } else {
+            jdbc.update("INSERT INTO etl_mart_scope_person (scope_id, person_key) SELECT DISTINCT ?, x.k FROM (SELECT "
+                    + "g.id_number_hash AS k FROM wh_person g WHERE g.updated_run_id = ? UNION SELECT s.person_id_number_hash AS k"
+                    + changedServices + ") x WHERE x.k IS NOT NULL", runId, runId);
+        }
+        return withCountiesOfScopedPersons(runId);
+    }
+
+    /** Every employment-difficulty person of the scope's counties, and every person the per-person marts count in them. */
+    private void personsOfCounties(long scopeId) {
+        String counties = "(SELECT county_code FROM etl_mart_scope WHERE scope_id = " + scopeId + ")";
+        jdbc.update("INSERT INTO etl_mart_scope_person (scope_id, person_key) SELECT DISTINCT ?, x.k FROM (SELECT p.id_number_hash "
+                + "AS k FROM wh_person p WHERE p.categories LIKE '%,difficulty,%' AND COALESCE(p.county_code, '') IN " + counties
+                + " UNION SELECT m.person_key AS k FROM "
+                + "mart_311_person m WHERE m.county_code IN " + counties + ") x WHERE x.k IS NOT NULL", scopeId);
+    }
+
+    /**
+     * Adds to the county scope the counties the scoped persons are in now and were counted in before (a person who
+     * moved), so that each county's totals are rebuilt from its persons; returns the number of county scopes.
+     */
+    private int withCountiesOfScopedPersons(long scopeId) {
+        String persons = " JOIN etl_mart_scope_person sp ON sp.scope_id = " + scopeId + " AND sp.person_key = ";
+        jdbc.update("INSERT INTO etl_mart_scope (scope_id, county_code) SELECT DISTINCT ?, x.c FROM (SELECT m.county_code AS c "
+                + "FROM mart_311_person m" + persons + "m.person_key UNION SELECT COALESCE(p.county_code, '') AS c FROM wh_person p"
+                + persons + "p.id_number_hash) x WHERE NOT EXISTS (SELECT 1 FROM etl_mart_scope e WHERE e.scope_id = ? AND "
+                + "e.county_code = x.c)", scopeId, scopeId);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM etl_mart_scope WHERE scope_id = ?", Integer.class, scopeId);
     }
 
     /** Refreshes what a run touched (everything when the marts are still empty); returns the counties rebuilt. */
@@ -110,12 +148,18 @@ public class MartRefresher {
     /** Forgets a finished refresh's scope. */
     public void endScope(long scopeId) {
         jdbc.update("DELETE FROM etl_mart_scope WHERE scope_id = ?", scopeId);
+        jdbc.update("DELETE FROM etl_mart_scope_person WHERE scope_id = ?", scopeId);
     }
 
+    /** Sets a scope to {@code counties}; with every county, also to every person in them. */
     private int scope(long scopeId, String counties) {
-        jdbc.update("DELETE FROM etl_mart_scope WHERE scope_id = ?", scopeId);
-        return jdbc.update("INSERT INTO etl_mart_scope (scope_id, county_code) SELECT DISTINCT " + scopeId + ", x.c FROM ("
+        endScope(scopeId);
+        int n = jdbc.update("INSERT INTO etl_mart_scope (scope_id, county_code) SELECT DISTINCT " + scopeId + ", x.c FROM ("
                 + counties + ") x");
+        if (counties.equals(EVERY_COUNTY)) {
+            personsOfCounties(scopeId);
+        }
+        return n;
     }
 
     private static Resource[] martFiles() {

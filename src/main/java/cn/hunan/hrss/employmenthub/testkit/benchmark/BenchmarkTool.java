@@ -76,6 +76,12 @@ public final class BenchmarkTool implements Tool {
         result.put("date", LocalDate.now().toString());
         result.put("persons", persons);
         result.put("counties", counties);
+        long bufferPool = jdbc.queryForObject("SELECT @@innodb_buffer_pool_size", Long.class);
+        result.put("innodb_buffer_pool_mb", bufferPool / (1024 * 1024));
+        if (bufferPool < 1L << 30) {
+            out.printf("note: the server's InnoDB buffer pool is %d MB; the merge of a large night waits on disk with less than "
+                    + "about 1 GB per million persons (README: Point it at MySQL)%n", bufferPool / (1024 * 1024));
+        }
         long started = System.nanoTime();
         Map<String, Object> truth = GenerateCommand.generate(dir, counties, persons, cl.intOption("seed", 42),
                 ScratchCopy.withDatabase(url, sources));
