@@ -1,8 +1,8 @@
 package cn.hunan.hrss.employmenthub.warehouse;
 
+import com.mysql.cj.conf.PropertyKey;
 import com.mysql.cj.jdbc.JdbcConnection;
 import com.mysql.cj.jdbc.JdbcStatement;
-import com.mysql.cj.conf.PropertyKey;
 import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.SQLWarning;
