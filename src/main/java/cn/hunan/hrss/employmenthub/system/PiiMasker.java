@@ -40,30 +40,14 @@ public final class PiiMasker {
         }
         String masked = text;
         String folded = fold(text);
-        int digits = digits(folded);
         for (int i = 0; i < IN_ORDER.size(); i++) {
-            if (digits < FEWEST_DIGITS[i]) {
-                continue;
-            }
             String replaced = replace(masked, folded, IN_ORDER.get(i), FEWEST_DIGITS[i]);
             if (replaced != masked) {
                 masked = replaced;
                 folded = fold(masked);
-                digits = digits(folded);
             }
         }
         return masked;
-    }
-
-    private static int digits(String folded) {
-        int n = 0;
-        for (int i = 0; i < folded.length(); i++) {
-            char c = folded.charAt(i);
-            if (c >= '0' && c <= '9') {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** Whether a text still shows something the masker would mask (for tests and checks of output). */
