@@ -16,6 +16,7 @@ import cn.hunan.hrss.employmenthub.operations.ServeCommand;
 import cn.hunan.hrss.employmenthub.operations.StatusCommand;
 import cn.hunan.hrss.employmenthub.operations.Tool;
 import cn.hunan.hrss.employmenthub.operations.Tools;
+import cn.hunan.hrss.employmenthub.operations.WorkerCommand;
 import cn.hunan.hrss.employmenthub.operations.api.HashPassword;
 import cn.hunan.hrss.employmenthub.operations.discover.DiscoverCommand;
 import cn.hunan.hrss.employmenthub.source.config.ConfigException;
@@ -90,6 +91,8 @@ public class EmploymentHubApplication {
                 properties.addAll(config.defaults().extractProperties());
                 yield withContext(ctx -> ctx.getBean(ServeCommand.class).run(config.dir(), out), properties.toArray(String[]::new));
             }
+            case "worker" -> withContext(ctx -> ctx.getBean(WorkerCommand.class).run(ctx, out), "--hub.worker.enabled=true",
+                    "--hub.worker.threads=" + cl.intOption("threads", 1));
             case "hash-password" -> HashPassword.run(cl, out);
             case "rules" -> RulesCommand.run(cl, out);
             case "audit" -> withContext(ctx -> ctx.getBean(AuditCommand.class).run(cl, out));

@@ -31,6 +31,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.Step;
@@ -69,11 +70,14 @@ public class NightlyJobConfiguration {
                                       @Value("#{jobParameters['date']}") LocalDate runDate,
                                       @Value("#{jobParameters['scopeEntity']}") String scopeEntity,
                                       @Value("#{jobParameters['scopeSources']}") String scopeSources,
+                                      @Value("#{stepExecutionContext['units']}") String units,
                                       JdbcTemplate jdbc, PersonalData personalData) {
         JobsConfig config = configs.get(configDir);
-        return new SourceItemReader(config.source(sourceId).orElseThrow(), config, bookkeeping, runId, runDate,
+        SourceDefinition source = config.source(sourceId).orElseThrow();
+        return new SourceItemReader(source, config, bookkeeping, runId, runDate,
                 scopeSources != null && !scopeSources.isBlank(), scopeEntity,
-                (unit, landedBy) -> new LandingCursor(jdbc, personalData, sourceId, unit.entity(), unit.label(), landedBy));
+                (unit, landedBy) -> new LandingCursor(jdbc, personalData, sourceId, unit.entity(), unit.label(), landedBy),
+                units == null ? null : UnitPlan.read(source, units));
     }
 
     @Bean
@@ -110,7 +114,7 @@ public class NightlyJobConfiguration {
                     @Override
                     public ExitStatus afterStep(StepExecution stepExecution) {
                         return bookkeeping.unreadableMessage(stepExecution.getJobExecution().getJobInstance().getInstanceId(),
-                                        stepExecution.getExecutionContext().getString(SourcePartitioner.SOURCE_ID))
+                                        stepExecution.getExecutionContext().getString(ExtractPartitioner.SOURCE_ID))
                                 .map(m -> new ExitStatus(UNREADABLE, m)).orElse(stepExecution.getExitStatus());
                     }
                 })
@@ -119,19 +123,35 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    SourcePartitioner sourcePartitioner(JobsConfigProvider configs,
-                                        @Value("#{jobParameters['configDir']}") String configDir,
-                                        @Value("#{jobParameters['scopeSources']}") String scopeSources) {
-        return new SourcePartitioner(configs.get(configDir), scopeSources);
+    ExtractPartitioner extractPartitioner(JobsConfigProvider configs, RunBookkeeping bookkeeping,
+                                          @Value("#{jobParameters['configDir']}") String configDir,
+                                          @Value("#{jobParameters['scopeSources']}") String scopeSources,
+                                          @Value("#{jobParameters['scopeEntity']}") String scopeEntity,
+                                          @Value("#{jobParameters['date']}") LocalDate runDate,
+                                          @Value("${hub.extract.parallelism:2}") int parallelism) {
+        return new ExtractPartitioner(configs.get(configDir), scopeSources, bookkeeping, runDate, scopeEntity, parallelism);
     }
 
+    /**
+     * The extract: its partitions run here on {@code hub.extract.parallelism} threads, or, when a broker is configured,
+     * on the workers that take them from it ({@link cn.hunan.hrss.employmenthub.job.remote.RemotePartitions}).
+     */
     @Bean
-    Step extractStep(JobRepository jobRepository, Step extractSourceStep, SourcePartitioner sourcePartitioner,
-                     @Value("${hub.extract.parallelism:2}") int parallelism) {
+    Step extractStep(JobRepository jobRepository, Step extractSourceStep, ExtractPartitioner extractPartitioner,
+                     @Value("${hub.extract.parallelism:2}") int parallelism,
+                     org.springframework.beans.factory.ObjectProvider<PartitionHandler> remote) {
+        PartitionHandler handler = remote.getIfAvailable();
+        if (handler != null) {
+            log.info("extract: partitions go to the workers through the broker");
+            return new StepBuilder("extract", jobRepository)
+                    .partitioner(extractSourceStep.getName(), extractPartitioner)
+                    .partitionHandler(handler)
+                    .build();
+        }
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("extract-");
         executor.setConcurrencyLimit(parallelism);
         return new StepBuilder("extract", jobRepository)
-                .partitioner("extractSource", sourcePartitioner)
+                .partitioner(extractSourceStep.getName(), extractPartitioner)
                 .step(extractSourceStep)
                 .gridSize(parallelism)
                 .taskExecutor(executor)

@@ -61,6 +61,8 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
 
     private final boolean reprocess;
     private final LandingReader landing;
+    /** The units this partition reads, as the partitioner planned them; null: plan them here. */
+    private final List<ExtractUnit> units;
 
     /** What reads a gone file from the landing area in a reprocess. */
     interface LandingReader {
@@ -73,6 +75,14 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
      */
     public SourceItemReader(SourceDefinition source, JobsConfig config, RunBookkeeping bookkeeping, long runId,
                             LocalDate runDate, boolean reprocess, String scopeEntity, LandingReader landing) {
+        this(source, config, bookkeeping, runId, runDate, reprocess, scopeEntity, landing, null);
+    }
+
+    /** {@code units}: the units of this partition, as planned by the extract's partitioner; null to plan them here. */
+    public SourceItemReader(SourceDefinition source, JobsConfig config, RunBookkeeping bookkeeping, long runId,
+                            LocalDate runDate, boolean reprocess, String scopeEntity, LandingReader landing,
+                            List<ExtractUnit> units) {
+        this.units = units;
         this.reprocess = reprocess;
         this.landing = landing;
         this.scopeEntity = scopeEntity == null || scopeEntity.isBlank() ? null : scopeEntity;
@@ -95,7 +105,12 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
     @Override
     public void open(ExecutionContext context) throws ItemStreamException {
         if (!context.containsKey(UNIT)) {
-            bookkeeping.clearExtraction(runId, source.id());
+            if (units == null) {
+                bookkeeping.clearExtraction(runId, source.id());
+            } else {
+                bookkeeping.clearExtraction(runId, source.id(), units.stream()
+                        .map(u -> new RunBookkeeping.Unit(u.entity(), u.label())).toList());
+            }
         }
         index = context.getInt(UNIT, 0);
         resumeAfter = context.getLong(READ, 0);
@@ -104,10 +119,11 @@ public class SourceItemReader implements ItemStreamReader<ReadItem> {
             return;
         }
         try {
-            plan = new java.util.ArrayList<>(adapter.plan(source, config, bookkeeping, runDate).stream()
-                    .filter(u -> scopeEntity == null || u.entity().key().equals(scopeEntity)).toList());
-            if (reprocess && cn.hunan.hrss.employmenthub.source.config.SourceKinds.get(source.kind()).readsFiles()) {
-                plan.addAll(GoneFiles.plan(source, config, bookkeeping, plan, scopeEntity));
+            if (units == null) {
+                plan = UnitPlan.of(source, config, adapter, bookkeeping, runDate, reprocess, scopeEntity);
+            } else {
+                plan = units;
+                adapter.prepare(source, units, bookkeeping);
             }
         } catch (RuntimeException e) {
             giveUp(e);

@@ -40,6 +40,7 @@ public final class Cli {
         COMMANDS.put("nightly", List.of(new Opt("date", "YYYY-MM-DD", "the business date (default: yesterday in the schedule's zone)"),
                 new Opt("rerun", null, "read a completed date again as a new run"), REASON));
         COMMANDS.put("serve", List.of());
+        COMMANDS.put("worker", List.of(new Opt("threads", "N", "partitions run at once (default 1)")));
         COMMANDS.put("reprocess", List.of(new Opt("source", "ID", "one source system"),
                 new Opt("county", "CODE", "every enabled source of a county"), new Opt("entity", "ENTITY", "only this entity"),
                 new Opt("from", "YYYY-MM-DD", "first business date"), new Opt("to", "YYYY-MM-DD", "last business date"),

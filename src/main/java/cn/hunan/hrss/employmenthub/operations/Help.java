@@ -117,6 +117,14 @@ public final class Help {
                       '0 0 2 * * *', Asia/Shanghai) for yesterday in that zone. Two instances against one warehouse
                       never run a night twice: the one that finds the warehouse lock held logs it. SIGTERM stops a
                       running night at a chunk boundary (resumed by the next start) and ends the service.""";
+            case "worker" -> """
+                    worker [--threads=N]
+                      Takes the extract's partitions from the broker (SPRING_RABBITMQ_HOST, _PORT, _USERNAME,
+                      _PASSWORD) and runs them against the shared warehouse (WAREHOUSE_JDBC_URL, the same keys as the
+                      manager), N at a time (default 1), until SIGTERM. A nightly, reprocess or serve started with a
+                      broker configured sends its partitions there instead of reading them itself; the merges and the
+                      marts stay on it. Workers may join and leave at any time; one killed in the middle of a
+                      partition leaves it failed, and the next nightly of that date runs only what is unfinished.""";
             case "reprocess" -> """
                     reprocess --source=ID | --county=CODE [--entity=E] [--from=YYYY-MM-DD --to=YYYY-MM-DD]
                               --reason=TEXT [--dry-run]
@@ -150,6 +158,7 @@ public final class Help {
                       nightly        run the nightly integration (extract, validate, merge, marts)
                       serve          run the nightly on its schedule (defaults.yml), catching up missed nights
                       reprocess      read a source or a county again (by entity, date range), --dry-run first
+                      worker         take the extract's partitions from RabbitMQ (running on several machines)
                       generate       write synthetic source systems, their jobs-config and truth.json
                       status         show recent runs and warehouse sizes
                       history        list admin actions: who, when, what, why

@@ -14,6 +14,13 @@ public interface SourceAdapter {
      */
     List<ExtractUnit> plan(SourceDefinition source, JobsConfig config, Watermarks done, LocalDate runDate);
 
+    /**
+     * Before units planned elsewhere (by the extract's partitioner, perhaps on another machine) are opened here: what
+     * {@link #plan} would have learnt on the way, such as the rows of a lookback window read before.
+     */
+    default void prepare(SourceDefinition source, List<ExtractUnit> units, Watermarks done) {
+    }
+
     RecordCursor open(SourceDefinition source, JobsConfig config, ExtractUnit unit, LocalDate runDate) throws Exception;
 
     /**

@@ -94,6 +94,33 @@ public class RunBookkeeping implements Watermarks {
         }
     }
 
+    /** A unit of a source's partition: the entity and the label its records carry as their file. */
+    public record Unit(EntityType entity, String label) {
+    }
+
+    /**
+     * Removes what an earlier attempt of a partition left for its units, so the partition starts clean; the other
+     * partitions of the source keep theirs.
+     */
+    public void clearExtraction(long runId, String sourceId, java.util.List<Unit> units) {
+        for (Unit u : units) {
+            if (jdbc.queryForList("SELECT run_id FROM etl_extract_log WHERE run_id = ? AND source_id = ? AND entity = ? AND "
+                    + "unit_label = ? UNION ALL SELECT run_id FROM landing_record WHERE run_id = ? AND source_id = ? AND "
+                    + "entity = ? AND file_name = ?", Long.class, runId, sourceId, u.entity().key(), u.label(), runId, sourceId,
+                    u.entity().key(), u.label()).isEmpty()) {
+                continue;
+            }
+            for (String table : java.util.List.of("landing_record", "quarantine", "dq_violation")) {
+                jdbc.update("DELETE FROM " + table + " WHERE run_id = ? AND source_id = ? AND entity = ? AND file_name = ?", runId,
+                        sourceId, u.entity().key(), u.label());
+            }
+            jdbc.update("DELETE FROM etl_extract_log WHERE run_id = ? AND source_id = ? AND entity = ? AND unit_label = ?", runId,
+                    sourceId, u.entity().key(), u.label());
+            jdbc.update("DELETE FROM " + u.entity().stagingTable() + " WHERE run_id = ? AND source_id = ? AND file_name = ?", runId,
+                    sourceId, u.label());
+        }
+    }
+
     /**
      * Makes sources forget what they read, for a reprocess: their loaded files are read again; their database
      * entities are read again from the start of {@code from} (from the beginning when {@code from} is null), without

@@ -37,7 +37,7 @@ final class ConfigChecker {
             problems.add(new ConfigProblem("defaults.yml", "chunk-size", "must be 1 to 100000 records"));
         }
         if (defaults.parallelism() != null && (defaults.parallelism() < 1 || defaults.parallelism() > 64)) {
-            problems.add(new ConfigProblem("defaults.yml", "parallelism", "must be 1 to 64 sources at once"));
+            problems.add(new ConfigProblem("defaults.yml", "parallelism", "must be 1 to 64 partitions at once"));
         }
         Set<String> ids = new HashSet<>();
         for (SourceDefinition s : sources) {
@@ -171,6 +171,9 @@ final class ConfigChecker {
             } else if (Regions.hunan().find(s.region()).filter(r -> !r.level().equals("township")
                     && !r.level().equals("village")).isEmpty()) {
                 problem("region", "'" + s.region() + "' is not a Hunan province, city or county code");
+            }
+            if (s.parallelism() != null && (s.parallelism() < 1 || s.parallelism() > 64)) {
+                problem("parallelism", "must be 1 to 64 partitions (units read at once)");
             }
             if (s.priority() != null && s.priority() < 0) {
                 problem("priority", "must be 0 or more (lower wins)");

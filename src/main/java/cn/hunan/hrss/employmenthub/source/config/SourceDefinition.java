@@ -20,7 +20,22 @@ public record SourceDefinition(
         Connection connection,
         FileSettings file,
         List<EntityMapping> entities,
-        @JsonProperty("config-file") Path configFile) {
+        @JsonProperty("config-file") Path configFile,
+        Integer parallelism) {
+
+    public SourceDefinition(String id, String name, SourceKind kind, String region, Integer priority, Boolean enabled,
+                            List<String> dateFormats, ErrorLimit errorLimit, Connection connection, FileSettings file,
+                            List<EntityMapping> entities, Path configFile) {
+        this(id, name, kind, region, priority, enabled, dateFormats, errorLimit, connection, file, entities, configFile, null);
+    }
+
+    /**
+     * How many partitions this source's units (files, sheets, tables) are dealt into, so how many threads or workers
+     * read it at once: its {@code parallelism}, else {@code otherwise} (the run's).
+     */
+    public int parallelismOr(int otherwise) {
+        return parallelism == null ? otherwise : parallelism;
+    }
 
     public boolean isEnabled() {
         return enabled == null || enabled;

@@ -44,6 +44,15 @@ public final class JdbcAdapter implements SourceAdapter {
     }
 
     @Override
+    public void prepare(SourceDefinition source, List<ExtractUnit> units, Watermarks done) {
+        for (ExtractUnit u : units) {
+            if (u.fingerprint() != null) {
+                recentlyLoaded.put(u.entity().key(), done.recentlyLoaded(source.id(), u.entity().key()));
+            }
+        }
+    }
+
+    @Override
     public RecordCursor open(SourceDefinition source, JobsConfig config, ExtractUnit unit, LocalDate runDate)
             throws Exception {
         SourceDefinition.Connection c = source.connection();

@@ -1,0 +1,282 @@
+package cn.hunan.hrss.employmenthub.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.hunan.hrss.employmenthub.job.remote.PartitionWorker;
+import cn.hunan.hrss.employmenthub.support.ChildNight;
+import cn.hunan.hrss.employmenthub.support.MariaDbWarehouseTest;
+import cn.hunan.hrss.employmenthub.support.WarehouseSnapshot;
+import cn.hunan.hrss.employmenthub.testkit.generator.GenerateCommand;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Remote partitioning over the real RabbitMQ and MariaDB of the machine: a manager ({@code nightly} with a broker) and
+ * worker processes ({@code worker}) build the same warehouse, table for table, as one process reading locally; a
+ * worker killed in the middle of a partition leaves that partition failed, and the next {@code nightly} of the date
+ * runs only it, on another worker, from its last committed chunk, again to the same warehouse.
+ *
+ * <p>{@code RABBITMQ_TEST_HOST} names the broker (default 127.0.0.1, guest/guest); {@code .ci/run} starts it.
+ */
+@EnabledIfEnvironmentVariable(named = "WAREHOUSE_TEST_JDBC_URL", matches = ".+",
+        disabledReason = "set WAREHOUSE_TEST_JDBC_URL to a MySQL-family server (e.g. jdbc:mysql://127.0.0.1:3306/test)")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RemotePartitioningOnRabbitTests {
+
+    private static final String DATE = GenerateCommand.RUN_DATE;
+    private static final String PREFIX = "hub_remote_" + ProcessHandle.current().pid() + "_";
+    private static final String HOST = System.getenv().getOrDefault("RABBITMQ_TEST_HOST", "127.0.0.1");
+
+    private final Path dir = Path.of("target", "remote-partitioning");
+    private final List<String> databases = new ArrayList<>();
+    private final List<String> queues = new ArrayList<>();
+    private final List<ChildNight> workers = new ArrayList<>();
+    private Map<String, String> local;
+    private Map<String, Long> localReads;
+
+    @BeforeAll
+    void localNight() throws Exception {
+        Assumptions.assumeTrue(reachable(), "no RabbitMQ at " + HOST + ":5672 (set RABBITMQ_TEST_HOST; .ci/run starts one)");
+        FileSystemUtils.deleteRecursively(dir);
+        Files.createDirectories(dir);
+        GenerateCommand.generate(dir, 2, 3000, 42, MariaDbWarehouseTest.url(database("county")));
+        String db = database("local");
+        ChildNight night = ChildNight.start(env(db, null), dir.resolve("local.log"), nightly());
+        assertThat(night.await(900)).as(night.output()).isZero();
+        local = snapshot(db);
+        localReads = partitionReads(db);
+        assertThat(local.get("wh_person")).doesNotStartWith("0:");
+        assertThat(localReads.keySet()).as("a source's units are dealt into several partitions")
+                .contains("extractSource:source:430481-county-platform:1", "extractSource:source:430481-county-platform:2");
+    }
+
+    @AfterAll
+    void cleanUp() throws Exception {
+        for (ChildNight w : workers) {
+            w.kill();
+        }
+        for (String db : databases) {
+            MariaDbWarehouseTest.execute("DROP DATABASE IF EXISTS " + db);
+        }
+        if (reachable()) {
+            CachingConnectionFactory cf = new CachingConnectionFactory(HOST);
+            try {
+                RabbitAdmin admin = new RabbitAdmin(cf);
+                queues.forEach(admin::deleteQueue);
+            } finally {
+                cf.destroy();
+            }
+        }
+    }
+
+    @Test
+    void aManagerAndTwoWorkersBuildTheWarehouseOneProcessBuilds() throws Exception {
+        String db = database("two");
+        String queue = queue("two");
+        ChildNight first = worker(db, queue, "two-worker-1");
+        ChildNight second = worker(db, queue, "two-worker-2");
+
+        ChildNight manager = ChildNight.start(env(db, queue), dir.resolve("two-manager.log"), nightly());
+        int exit = manager.await(900);
+
+        assertThat(exit).as(manager.output()).isZero();
+        assertThat(manager.output()).contains("extract: partitions go to the workers through the broker")
+                .doesNotContain("unit(s) to read");
+        int byFirst = count(first.output(), "started on this worker");
+        int bySecond = count(second.output(), "started on this worker");
+        assertThat(byFirst + bySecond).as("every partition ran on a worker, once").isEqualTo(localReads.size());
+        assertThat(byFirst).as("both workers took partitions").isPositive();
+        assertThat(bySecond).as("both workers took partitions").isPositive();
+        assertThat(partitionReads(db)).isEqualTo(localReads);
+        assertThat(snapshot(db)).isEqualTo(local);
+    }
+
+    @Test
+    void aWorkerKilledInAPartitionLeavesItFailedAndTheRestartRunsOnlyItOnAnotherWorker() throws Exception {
+        String db = database("kill");
+        String queue = queue("kill");
+        ChildNight doomed = worker(db, queue, "kill-worker-1");
+        ChildNight manager = ChildNight.start(env(db, queue), dir.resolve("kill-manager.log"), nightly());
+
+        // when: the only worker dies with a partition half done, and another joins
+        String killed = inTheMiddleOfAPartition(db, manager);
+        doomed.kill();
+        ChildNight rescuer = worker(db, queue, "kill-worker-2");
+        int exit = manager.await(900);
+
+        // then: the night fails, naming the lost partition; every other partition finished
+        assertThat(exit).as(manager.output()).isNotZero();
+        try (SingleConnectionDataSource ds = dataSource(db)) {
+            JdbcTemplate jdbc = new JdbcTemplate(ds);
+            assertThat(jdbc.queryForList("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'extractSource:%' "
+                    + "AND STATUS <> 'COMPLETED'", String.class)).containsExactly(killed);
+            assertThat(jdbc.queryForObject("SELECT EXIT_CODE FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = ?", String.class, killed))
+                    .isEqualTo(PartitionWorker.WORKER_LOST);
+        }
+        assertThat(rescuer.output()).contains("its worker was lost in the middle of it; marked FAILED");
+
+        // when: the night is started again
+        ChildNight again = ChildNight.start(env(db, queue), dir.resolve("kill-again.log"), nightly());
+        assertThat(again.await(900)).as(again.output()).isZero();
+
+        // then: only the lost partition ran again, from its last commit, and the warehouse is the local one
+        assertThat(again.output()).contains("(restarted)");
+        try (SingleConnectionDataSource ds = dataSource(db)) {
+            JdbcTemplate jdbc = new JdbcTemplate(ds);
+            List<Map<String, Object>> rerun = jdbc.queryForList("SELECT s.STEP_NAME, s.READ_COUNT FROM BATCH_STEP_EXECUTION s "
+                    + "WHERE s.STEP_NAME LIKE 'extractSource:%' AND s.JOB_EXECUTION_ID = (SELECT MAX(JOB_EXECUTION_ID) FROM "
+                    + "BATCH_JOB_EXECUTION)");
+            assertThat(rerun).hasSize(1);
+            assertThat(rerun.get(0).get("STEP_NAME")).isEqualTo(killed);
+            long before = jdbc.queryForObject("SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = ? AND STATUS = "
+                    + "'FAILED'", Long.class, killed);
+            assertThat(before).as("the killed attempt had committed chunks").isPositive();
+            assertThat(before + ((Number) rerun.get(0).get("READ_COUNT")).longValue())
+                    .as("the restart read on from the last commit: nothing twice, nothing left out")
+                    .isEqualTo(localReads.get(killed));
+        }
+        assertThat(snapshot(db)).isEqualTo(local);
+    }
+
+    /**
+     * Waits until a partition has committed a chunk and has at least two more to go (by the local night's count);
+     * returns its step name.
+     */
+    private String inTheMiddleOfAPartition(String db, ChildNight manager) throws Exception {
+        try (SingleConnectionDataSource ds = dataSource(db)) {
+            JdbcTemplate jdbc = new JdbcTemplate(ds);
+            long deadline = System.currentTimeMillis() + 300_000;
+            while (System.currentTimeMillis() < deadline && manager.alive()) {
+                List<Map<String, Object>> running = List.of();
+                try {
+                    running = jdbc.queryForList("SELECT STEP_NAME, READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE "
+                            + "'extractSource:%' AND STATUS = 'STARTED' AND COMMIT_COUNT >= 1");
+                } catch (org.springframework.jdbc.BadSqlGrammarException notYet) {
+                    // the manager has not created the job repository yet
+                }
+                for (Map<String, Object> p : running) {
+                    String name = (String) p.get("STEP_NAME");
+                    if (((Number) p.get("READ_COUNT")).longValue() + 100 < localReads.getOrDefault(name, 0L)) {
+                        return name;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new IllegalStateException("no partition was seen in the middle of its work; manager: " + manager.output());
+    }
+
+    private ChildNight worker(String db, String queue, String name) throws Exception {
+        ChildNight w = ChildNight.start(env(db, queue), dir.resolve(name + ".log"), "worker", "--threads=1");
+        workers.add(w);
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!w.output().contains("worker: taking partitions")) {
+            assertThat(w.alive()).as(w.output()).isTrue();
+            assertThat(System.currentTimeMillis()).as("worker did not start: " + w.output()).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        return w;
+    }
+
+    private String[] nightly() {
+        return new String[] {"nightly", "--config-dir=" + dir.resolve("jobs-config"), "--date=" + DATE};
+    }
+
+    /** The environment of a manager or worker; {@code queue} null: no broker, the night reads locally. */
+    private Map<String, String> env(String db, String queue) {
+        Map<String, String> env = new HashMap<>();
+        env.put("WAREHOUSE_JDBC_URL", MariaDbWarehouseTest.url(db));
+        env.put("WAREHOUSE_USERNAME", MariaDbWarehouseTest.user());
+        env.put("WAREHOUSE_PASSWORD", MariaDbWarehouseTest.password());
+        env.put("COUNTY_DB_USER", MariaDbWarehouseTest.user());
+        env.put("COUNTY_DB_PASSWORD", MariaDbWarehouseTest.password());
+        env.put("HUB_PII_KEY", "dGVzdC1rZXktZm9yLXRoZS1yZW1vdGUtcGFydGl0aW9uaW5nLXRlc3RzLTAxMjM=");
+        env.put("HUB_MATCH_KEY", "dGVzdC1tYXRjaC1rZXktZm9yLXRoZS1yZW1vdGUtcGFydGl0aW9uaW5nLTAxMjM=");
+        // small chunks: many commit points, so that a worker can be killed between two
+        env.put("HUB_EXTRACT_CHUNK_SIZE", "50");
+        if (queue != null) {
+            env.put("SPRING_RABBITMQ_HOST", HOST);
+            env.put("HUB_REMOTE_QUEUE", queue);
+            env.put("HUB_REMOTE_POLL_INTERVAL", "200ms");
+        }
+        return env;
+    }
+
+    private Map<String, String> snapshot(String db) throws Exception {
+        try (SingleConnectionDataSource ds = dataSource(db)) {
+            JdbcTemplate jdbc = new JdbcTemplate(ds);
+            return WarehouseSnapshot.business(jdbc, WarehouseSnapshot.tables(jdbc, "wh_", "mart_", "landing", "quarantine", "dq_",
+                    "etl_outcome", "etl_parked", "etl_reconciliation", "etl_watermark", "etl_source_file", "etl_extract_log",
+                    "etl_source_status"), true);
+        }
+    }
+
+    /** Records read per partition, over every attempt of the run. */
+    private static Map<String, Long> partitionReads(String db) throws SQLException {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        try (SingleConnectionDataSource ds = dataSource(db)) {
+            new JdbcTemplate(ds).query("SELECT STEP_NAME, SUM(READ_COUNT) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE "
+                    + "'extractSource:%' GROUP BY STEP_NAME", rs -> {
+                        out.put(rs.getString(1), rs.getLong(2));
+                    });
+        }
+        return out;
+    }
+
+    private static int count(String text, String what) {
+        Matcher m = Pattern.compile(Pattern.quote(what)).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private String queue(String name) {
+        String q = "hub.test." + ProcessHandle.current().pid() + "." + name;
+        queues.add(q);
+        return q;
+    }
+
+    private String database(String name) throws SQLException {
+        String db = PREFIX + name;
+        MariaDbWarehouseTest.execute("DROP DATABASE IF EXISTS " + db, "CREATE DATABASE " + db
+                + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        databases.add(db);
+        return db;
+    }
+
+    private static SingleConnectionDataSource dataSource(String db) {
+        return new SingleConnectionDataSource(MariaDbWarehouseTest.url(db), MariaDbWarehouseTest.user(),
+                MariaDbWarehouseTest.password(), true);
+    }
+
+    private static boolean reachable() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(HOST, 5672), 1000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}
