@@ -60,7 +60,8 @@ public class ExtractPartitioner implements Partitioner {
             List<ExtractUnit> plan;
             SourceAdapter adapter = SourceAdapters.forKind(s.kind());
             try {
-                plan = UnitPlan.of(s, config, adapter, bookkeeping, runDate, !scope.isEmpty(), scopeEntity);
+                plan = UnitPlan.cut(s, adapter, UnitPlan.of(s, config, adapter, bookkeeping, runDate, !scope.isEmpty(), scopeEntity),
+                        runDate, s.parallelismOr(parallelism));
             } catch (RuntimeException e) {
                 log.warn("source {}: its units cannot be planned ({}); one partition will try it", s.id(), e.getClass().getSimpleName());
                 partitions.put("source:" + s.id(), context(s.id()));

@@ -45,6 +45,20 @@ final class UnitPlan {
         return plan;
     }
 
+    /** Each unit that can be cut (a table with a {@code split-pk}) cut into up to {@code parts} units. */
+    static List<ExtractUnit> cut(SourceDefinition source, SourceAdapter adapter, List<ExtractUnit> plan, LocalDate runDate,
+                                 int parts) {
+        List<ExtractUnit> out = new ArrayList<>();
+        for (ExtractUnit u : plan) {
+            try {
+                out.addAll(adapter.split(source, u, runDate, parts));
+            } catch (Exception e) {
+                throw new IllegalStateException(u.label() + " cannot be cut into key ranges: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
     /**
      * Deals the units into at most {@code parts} groups of about equal bytes (largest first, each to the lightest
      * group; a table counts as one byte), each group in the plan's order.

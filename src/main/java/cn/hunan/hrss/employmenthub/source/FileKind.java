@@ -71,6 +71,9 @@ public abstract class FileKind implements SourceKindPlugin {
         if (m.table() != null || m.query() != null || m.updatedAt() != null) {
             report.problem(key + ".table", "only database entities have table, query or updated-at");
         }
+        if (m.splitPk() != null) {
+            report.problem(key + ".split-pk", "only database tables are cut by key; a file is a unit of its own");
+        }
         if (m.sheet() != null && !hasSheets()) {
             report.problem(key + ".sheet", "only workbooks (xlsx) have sheets");
         } else if (m.sheet() != null && m.sheet().stream().anyMatch(x -> x == null || x.isBlank())) {

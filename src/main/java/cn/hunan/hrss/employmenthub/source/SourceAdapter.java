@@ -15,6 +15,14 @@ public interface SourceAdapter {
     List<ExtractUnit> plan(SourceDefinition source, JobsConfig config, Watermarks done, LocalDate runDate);
 
     /**
+     * A unit cut into at most {@code parts} units that together read what it reads, for partitions to read side by
+     * side (a table by ranges of its {@code split-pk}); by default the unit itself.
+     */
+    default List<ExtractUnit> split(SourceDefinition source, ExtractUnit unit, LocalDate runDate, int parts) throws Exception {
+        return List.of(unit);
+    }
+
+    /**
      * Before units planned elsewhere (by the extract's partitioner, perhaps on another machine) are opened here: what
      * {@link #plan} would have learnt on the way, such as the rows of a lookback window read before.
      */

@@ -52,11 +52,15 @@ public class RunBookkeeping implements Watermarks {
                 String.class, sourceId, entity));
     }
 
-    /** Remembers the rows a database unit read within its lookback window, for the next night to pass over. */
+    /**
+     * Remembers the rows a database unit read within its lookback window, for the next night to pass over. A unit
+     * read again after a restart replaces its own rows, never those of the other key ranges of the same table.
+     */
     public void rememberRecent(long runId, String sourceId, String entity, Collection<RecordCursor.Recent> rows) {
-        jdbc.update("DELETE FROM etl_jdbc_recent WHERE run_id = ? AND source_id = ? AND entity = ?", runId, sourceId, entity);
         Map<String, LocalDateTime> distinct = new LinkedHashMap<>();
         rows.forEach(r -> distinct.putIfAbsent(r.digest(), r.updatedAt()));
+        jdbc.batchUpdate("DELETE FROM etl_jdbc_recent WHERE source_id = ? AND entity = ? AND run_id = ? AND digest = ?",
+                distinct.keySet().stream().map(d -> new Object[] {sourceId, entity, runId, d}).toList());
         jdbc.batchUpdate("INSERT INTO etl_jdbc_recent (source_id, entity, run_id, digest, updated_at) VALUES (?,?,?,?,?)",
                 distinct.entrySet().stream().map(e -> new Object[] {sourceId, entity, runId, e.getKey(), e.getValue()}).toList());
     }

@@ -158,6 +158,48 @@ class RemotePartitioningOnRabbitTests {
         assertThat(snapshot(db)).isEqualTo(local);
     }
 
+    @Test
+    void aTableCutIntoKeyRangesLoadsWhatTheWholeTableLoads() throws Exception {
+        // given: the county platforms' person tables cut by their key into three ranges, read on two threads
+        Path config = dir.resolve("split").resolve("jobs-config");
+        FileSystemUtils.copyRecursively(dir.resolve("jobs-config"), config);
+        try (var files = Files.walk(config.resolve("sources"))) {
+            for (Path yml : files.filter(f -> f.getFileName().toString().endsWith("-county-platform.yml")).toList()) {
+                String text = Files.readString(yml);
+                Files.writeString(yml, text.replace("    key: xh\n", "    key: xh\n    split-pk: xh\n")
+                        .replace("kind: jdbc\n", "kind: jdbc\nparallelism: 3\n"));
+            }
+        }
+        String db = database("split");
+
+        ChildNight night = ChildNight.start(env(db, null), dir.resolve("split.log"), "nightly", "--config-dir=" + config,
+                "--date=" + DATE);
+
+        assertThat(night.await(900)).as(night.output()).isZero();
+        Map<String, Long> reads = partitionReads(db);
+        assertThat(reads.keySet()).contains("extractSource:source:430481-county-platform:3");
+        try (SingleConnectionDataSource ds = dataSource(db)) {
+            JdbcTemplate jdbc = new JdbcTemplate(ds);
+            assertThat(jdbc.queryForList("SELECT unit_label FROM etl_extract_log WHERE source_id = '430481-county-platform' "
+                    + "AND entity = 'person' ORDER BY unit_label", String.class))
+                    .containsExactly("c430481_jy_ry[xh ..457]", "c430481_jy_ry[xh 457..913]", "c430481_jy_ry[xh 913..]");
+            assertThat(jdbc.queryForObject("SELECT SUM(rows_read) FROM etl_extract_log WHERE source_id = "
+                    + "'430481-county-platform' AND entity = 'person'", Long.class)).isEqualTo(1366);
+        }
+        // then: the same golden records, marts and reconciliation; the landing rows say which range they came from
+        Map<String, String> split = snapshot(db);
+        for (String table : split.keySet()) {
+            if (table.startsWith("wh_") || table.startsWith("mart_") || table.equals("etl_reconciliation")
+                    || table.equals("etl_watermark")) {
+                assertThat(split.get(table)).as(table).isEqualTo(local.get(table));
+            } else if (!table.equals("etl_extract_log")) {
+                assertThat(split.get(table).split(":")[0]).as(table + " rows").isEqualTo(local.get(table).split(":")[0]);
+            }
+        }
+        assertThat(reads.values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(localReads.values().stream().mapToLong(Long::longValue).sum());
+    }
+
     /**
      * Waits until a partition has committed a chunk and has at least two more to go (by the local night's count);
      * returns its step name.

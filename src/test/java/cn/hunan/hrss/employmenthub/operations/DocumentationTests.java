@@ -39,7 +39,7 @@ class DocumentationTests {
                 "entities[].updated-at", "entities[].path", "entities[].sheet", "entities[].header-row", "entities[].skip-rows",
                 "entities[].key", "entities[].columns", "entities[].values", "entities[].constants", "run-error-limit",
                 "park-days", "chunk-size", "parallelism", "matching", "survivorship", "connection.connect-timeout",
-                "connection.read-timeout", "connection.lookback")) {
+                "connection.read-timeout", "connection.lookback", "entities[].split-pk")) {
             assertThat(doc).as(key).contains("`" + key + "`");
         }
     }

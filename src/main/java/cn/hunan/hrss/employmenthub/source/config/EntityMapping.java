@@ -23,7 +23,14 @@ public record EntityMapping(
         Map<String, String> columns,
         Map<String, Map<String, String>> values,
         Map<String, String> constants,
-        Map<String, Ref> refs) {
+        Map<String, Ref> refs,
+        @JsonProperty("split-pk") String splitPk) {
+
+    public EntityMapping(String entity, String table, String query, String updatedAt, String path, List<String> sheet,
+                         Integer headerRow, SkipRows skipRows, String key, Map<String, String> columns,
+                         Map<String, Map<String, String>> values, Map<String, String> constants, Map<String, Ref> refs) {
+        this(entity, table, query, updatedAt, path, sheet, headerRow, skipRows, key, columns, values, constants, refs, null);
+    }
 
     /**
      * A reference given by the other record's key in its source, not by ID number or credit code: {@code key} is this

@@ -86,6 +86,6 @@ public record SourceDefinition(
 
     public SourceDefinition withConfigFile(Path file) {
         return new SourceDefinition(id, name, kind, region, priority, enabled, dateFormats, errorLimit, connection,
-                this.file, entities, file);
+                this.file, entities, file, parallelism);
     }
 }

@@ -65,16 +65,11 @@ public final class JdbcAdapter implements SourceAdapter {
         try {
             EntityMapping m = unit.mapping();
             String from = m.table() != null ? m.table() + " q" : "(" + m.query() + ") q";
-            StringBuilder window = new StringBuilder();
             List<Object> params = new ArrayList<>();
+            String window = window(unit, runDate, c, params) + KeyRange.of(unit).map(r -> " AND " + r.predicate(m.splitPk(), params))
+                    .orElse("");
             String order = "";
             if (m.updatedAt() != null) {
-                window.append(" WHERE q.").append(m.updatedAt()).append(" < ?");
-                params.add(runDate.plusDays(1).atStartOfDay());
-                if (unit.fingerprint() != null) {
-                    window.append(" AND q.").append(m.updatedAt()).append(" > ?");
-                    params.add(LocalDateTime.parse(unit.fingerprint()).minusMinutes(c.lookbackOrDefault()));
-                }
                 order = " ORDER BY q." + m.updatedAt() + (m.key() == null ? "" : ", q." + m.key());
             } else if (m.key() != null) {
                 order = " ORDER BY q." + m.key();
@@ -94,6 +89,58 @@ public final class JdbcAdapter implements SourceAdapter {
             close();
             throw e;
         }
+    }
+
+    /** {@code WHERE ...} of an entity's read: up to the end of the run's date, from the watermark less the lookback. */
+    private static String window(ExtractUnit unit, LocalDate runDate, SourceDefinition.Connection c, List<Object> params) {
+        EntityMapping m = unit.mapping();
+        StringBuilder window = new StringBuilder(" WHERE 1 = 1");
+        if (m.updatedAt() != null) {
+            window.append(" AND q.").append(m.updatedAt()).append(" < ?");
+            params.add(runDate.plusDays(1).atStartOfDay());
+            if (unit.fingerprint() != null) {
+                window.append(" AND q.").append(m.updatedAt()).append(" > ?");
+                params.add(LocalDateTime.parse(unit.fingerprint()).minusMinutes(c.lookbackOrDefault()));
+            }
+        }
+        return window.toString();
+    }
+
+    /**
+     * A table with a {@code split-pk} (an integer column, like DataX's splitPk) is cut into ranges of equal width
+     * between the smallest and the largest key of the rows this run reads: the first range also takes the rows
+     * without a key, the last every key above it, so that the ranges together read every row whatever was written
+     * since they were cut.
+     */
+    @Override
+    public List<ExtractUnit> split(SourceDefinition source, ExtractUnit unit, LocalDate runDate, int parts) throws Exception {
+        EntityMapping m = unit.mapping();
+        if (m.splitPk() == null || parts < 2) {
+            return List.of(unit);
+        }
+        SourceDefinition.Connection c = source.connection();
+        if (c.driver() != null && !c.driver().isBlank()) {
+            Class.forName(c.driver());
+        }
+        if (connection == null || connection.isClosed()) {
+            connection = connect(c);
+        }
+        List<Object> params = new ArrayList<>();
+        String from = m.table() != null ? m.table() + " q" : "(" + m.query() + ") q";
+        String sql = "SELECT MIN(q." + m.splitPk() + "), MAX(q." + m.splitPk() + ") FROM " + from + window(unit, runDate, c, params);
+        long min;
+        long max;
+        try (PreparedStatement ps = statement(sql, params, c, 0); java.sql.ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (rs.getObject(1) == null) {
+                return List.of(unit);
+            }
+            min = rs.getLong(1);
+            max = rs.getLong(2);
+        } finally {
+            connection.rollback();
+        }
+        return KeyRange.cut(min, max, parts).stream().map(r -> r.of(unit, m.splitPk())).toList();
     }
 
     private PreparedStatement statement(String sql, List<Object> params, SourceDefinition.Connection c, int fetchSize)

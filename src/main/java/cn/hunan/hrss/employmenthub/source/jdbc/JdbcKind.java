@@ -55,6 +55,9 @@ public final class JdbcKind implements SourceKindPlugin {
             if (m.updatedAt() != null && !m.updatedAt().matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 report.problem(key + ".updated-at", "not a plain column name");
             }
+            if (m.splitPk() != null && !m.splitPk().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                report.problem(key + ".split-pk", "not a plain column name");
+            }
         }
     }
 

@@ -163,6 +163,17 @@ class ConfigLoaderTests {
     }
 
     @Test
+    void parallelismAndKeyRangesAreReadAndCheckedWhereTheyBelong() throws IOException {
+        source(VALID.replace("kind: csv", "kind: csv\nparallelism: 3"));
+        assertThat(loader.load(dir).sources().get(0).parallelismOr(2)).isEqualTo(3);
+
+        assertThat(problems(VALID.replace("kind: csv", "kind: csv\nparallelism: 0").replace("path: data/persons.csv",
+                "path: data/persons.csv\n    split-pk: xh")))
+                .contains("sources/hengyang/ly.yml", "parallelism: must be 1 to 64 partitions",
+                        "entities[0].split-pk: only database tables are cut by key");
+    }
+
+    @Test
     void aBrokenDatePatternIsNamed() throws IOException {
         assertThat(problems(VALID + "date-formats: [yyyy-MM-dd, yyyy-MM-ddTHH:mm]\n")).contains(
                 "date-formats[1]: 'yyyy-MM-ddTHH:mm' is not a date pattern: Unknown pattern letter: T");
