@@ -3,6 +3,7 @@ package cn.hunan.hrss.employmenthub.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hunan.hrss.employmenthub.job.remote.PartitionWorker;
+import cn.hunan.hrss.employmenthub.operations.ExitCodes;
 import cn.hunan.hrss.employmenthub.support.ChildNight;
 import cn.hunan.hrss.employmenthub.support.MariaDbWarehouseTest;
 import cn.hunan.hrss.employmenthub.support.WarehouseSnapshot;
@@ -200,6 +201,23 @@ class RemotePartitioningOnRabbitTests {
                 .isEqualTo(localReads.values().stream().mapToLong(Long::longValue).sum());
     }
 
+    @Test
+    void aWorkerWithoutABrokerOrWithAWarehouseOfItsOwnIsRefusedSayingWhy() throws Exception {
+        Map<String, String> noBroker = env(database("refused"), null);
+        ChildNight alone = ChildNight.start(noBroker, dir.resolve("refused-no-broker.log"), "worker");
+        assertThat(alone.await(120)).as(alone.output()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(alone.output()).contains("FAILED: a worker takes partitions from a broker, and none is configured: set "
+                + "SPRING_RABBITMQ_HOST");
+
+        Map<String, String> embedded = env(database("refused"), queue("refused"));
+        embedded.put("WAREHOUSE_JDBC_URL", "jdbc:h2:mem:own;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE");
+        embedded.put("WAREHOUSE_USERNAME", "sa");
+        ChildNight own = ChildNight.start(embedded, dir.resolve("refused-h2.log"), "worker");
+        assertThat(own.await(120)).as(own.output()).isEqualTo(ExitCodes.FAILED);
+        assertThat(own.output()).contains("uses the embedded H2 warehouse, which no other process reaches: set "
+                + "WAREHOUSE_JDBC_URL");
+    }
+
     /**
      * Waits until a partition has committed a chunk and has at least two more to go (by the local night's count);
      * returns its step name.
@@ -302,6 +320,9 @@ class RemotePartitioningOnRabbitTests {
 
     private String database(String name) throws SQLException {
         String db = PREFIX + name;
+        if (databases.contains(db)) {
+            return db;
+        }
         MariaDbWarehouseTest.execute("DROP DATABASE IF EXISTS " + db, "CREATE DATABASE " + db
                 + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         databases.add(db);
