@@ -278,6 +278,8 @@ class RemotePartitioningOnRabbitTests {
             env.put("SPRING_RABBITMQ_HOST", HOST);
             env.put("HUB_REMOTE_QUEUE", queue);
             env.put("HUB_REMOTE_POLL_INTERVAL", "200ms");
+            // a partition given again that does not move for 3 s has lost its worker (default 60 s)
+            env.put("HUB_WORKER_LOST_AFTER", "3s");
         }
         return env;
     }

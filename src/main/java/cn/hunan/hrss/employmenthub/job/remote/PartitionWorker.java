@@ -36,7 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>A message is acknowledged only when the partition's result is stored in the job repository: a worker killed in
  * the middle of a partition leaves its message unacknowledged, and the broker gives it to another worker. That worker
- * finds the partition started and not finished, and marks it FAILED (its worker was lost): the manager sees the
+ * finds the partition started and not finished, and if nothing moves it for {@code hub.worker.lost-after}, marks it
+ * FAILED (its worker was lost): the manager sees the
  * failure, the run fails, and a restart of the night runs only the unfinished partitions, on any worker, each from
  * its last committed chunk. A partition already finished, or of a run no longer running, is acknowledged and left.
  */
@@ -55,9 +56,12 @@ public class PartitionWorker {
     private final JobsConfigProvider configs;
     private final AtomicLong lastJobExecution = new AtomicLong(-1);
 
+    private final Duration lostAfter;
+
     public PartitionWorker(JobRepository jobRepository, @Qualifier("extractSourceStep") Step step, JobsConfigProvider configs,
-                           DataSource dataSource) {
+                           DataSource dataSource, @Value("${hub.worker.lost-after:60s}") Duration lostAfter) {
         SharedWarehouse.require(new JdbcTemplate(dataSource), "this worker");
+        this.lostAfter = lostAfter;
         this.jobRepository = jobRepository;
         this.step = step;
         this.configs = configs;
@@ -107,16 +111,60 @@ public class PartitionWorker {
             return execute(partition, name);
         }
         if (partition.getStatus().isRunning() && partition.getStatus() != BatchStatus.STARTING && redelivered) {
-            partition.setStatus(BatchStatus.FAILED);
-            partition.setExitStatus(new ExitStatus(WORKER_LOST, "the worker running this partition was lost in the middle of "
-                    + "it (its message came back to the broker unacknowledged); restart the night to run it again"));
-            partition.setEndTime(LocalDateTime.now());
-            jobRepository.update(partition);
+            StepExecution now = watch(partition, name);
+            if (now == null) {
+                log.info("{} finished on the worker that had it", name);
+                return "finished elsewhere";
+            }
+            now.setStatus(BatchStatus.FAILED);
+            now.setExitStatus(new ExitStatus(WORKER_LOST, "the worker running this partition was lost in the middle of "
+                    + "it (its message came back to the broker unacknowledged, and it did not move for " + lostAfter.toSeconds()
+                    + " s); restart the night to run it again"));
+            now.setEndTime(LocalDateTime.now());
+            jobRepository.update(now);
             log.warn("{}: its worker was lost in the middle of it; marked FAILED for the night's restart", name);
             return "lost";
         }
         log.info("{} is {} (run {}): nothing to do", name, partition.getStatus(), job.getStatus());
         return "left";
+    }
+
+    /**
+     * Watches a partition whose message came back while it runs: returns it as soon as nothing has moved it (no chunk
+     * committed, not finished) for {@code hub.worker.lost-after} (60 s), for its worker is gone; null once it has
+     * finished. While it moves, its worker lives (the broker only gave the message again, after a restart or a lost
+     * connection) and will store the result itself; this worker keeps the message, so that should that worker die
+     * later, the partition is still found lost. A worker whose partition is marked lost while it still lives cannot
+     * commit again: its next update of the partition fails on the job repository's version, and its chunk is rolled
+     * back.
+     */
+    private StepExecution watch(StepExecution partition, String name) {
+        StepExecution seen = partition;
+        long deadline = System.nanoTime() + lostAfter.toNanos();
+        boolean told = false;
+        while (true) {
+            StepExecution now = jobRepository.getStepExecution(seen.getId());
+            if (now == null || !now.getStatus().isRunning()) {
+                return null;
+            }
+            if (!java.util.Objects.equals(now.getVersion(), seen.getVersion())) {
+                if (!told) {
+                    log.info("{} is moving on the worker that had it (the broker gave its message again); watching it", name);
+                    told = true;
+                }
+                seen = now;
+                deadline = System.nanoTime() + lostAfter.toNanos();
+            } else if (System.nanoTime() >= deadline) {
+                return now;
+            }
+            try {
+                Thread.sleep(Math.min(1000, Math.max(1, lostAfter.toMillis() / 10)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                // back to the queue, for another worker to watch
+                throw new org.springframework.amqp.ImmediateRequeueAmqpException("stopped while watching " + name, e);
+            }
+        }
     }
 
     private String execute(StepExecution partition, String name) {
