@@ -59,9 +59,10 @@ public class ExtractPartitioner implements Partitioner {
             }
             List<ExtractUnit> plan;
             SourceAdapter adapter = SourceAdapters.forKind(s.kind());
+            int parts = Math.min(s.parallelismOr(parallelism), adapter.maxPartitions(s));
             try {
                 plan = UnitPlan.cut(s, adapter, UnitPlan.of(s, config, adapter, bookkeeping, runDate, !scope.isEmpty(), scopeEntity),
-                        runDate, s.parallelismOr(parallelism));
+                        runDate, parts);
             } catch (RuntimeException e) {
                 log.warn("source {}: its units cannot be planned ({}); one partition will try it", s.id(), e.getClass().getSimpleName());
                 partitions.put("source:" + s.id(), context(s.id()));
@@ -69,7 +70,7 @@ public class ExtractPartitioner implements Partitioner {
             } finally {
                 close(adapter);
             }
-            List<List<ExtractUnit>> groups = UnitPlan.split(plan, s.parallelismOr(parallelism));
+            List<List<ExtractUnit>> groups = UnitPlan.split(plan, parts);
             if (groups.isEmpty()) {
                 ExecutionContext ctx = context(s.id());
                 ctx.putString(UNITS, "[]");

@@ -38,7 +38,7 @@ public class WorkerCommand {
         Optional<String> keyProblem = keys.demoKeyProblem();
         if (keyProblem.isEmpty()) {
             migrator.migrate();
-            keyProblem = keys.problem();
+            keyProblem = keys.problem().or(keys::encryptionKeyProblem);
         }
         if (keyProblem.isPresent()) {
             out.println("FAILED: " + keyProblem.get());

@@ -15,6 +15,13 @@ public interface SourceAdapter {
     List<ExtractUnit> plan(SourceDefinition source, JobsConfig config, Watermarks done, LocalDate runDate);
 
     /**
+     * The most partitions this source can be read in at once, whatever its {@code parallelism}: by default no limit.
+     */
+    default int maxPartitions(SourceDefinition source) {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * A unit cut into at most {@code parts} units that together read what it reads, for partitions to read side by
      * side (a table by ranges of its {@code split-pk}); by default the unit itself.
      */

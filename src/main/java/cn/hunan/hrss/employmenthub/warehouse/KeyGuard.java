@@ -44,14 +44,35 @@ public class KeyGuard {
         List<String> known = jdbc.queryForList("SELECT fingerprint FROM etl_key_fingerprint WHERE purpose = 'match'",
                 String.class);
         if (known.isEmpty()) {
-            jdbc.update("INSERT INTO etl_key_fingerprint (purpose, fingerprint, recorded_at) VALUES ('match', ?, ?)", mine,
-                    LocalDateTime.now().withNano(0));
-            return Optional.empty();
+            try {
+                jdbc.update("INSERT INTO etl_key_fingerprint (purpose, fingerprint, recorded_at) VALUES ('match', ?, ?)", mine,
+                        LocalDateTime.now().withNano(0));
+                return Optional.empty();
+            } catch (org.springframework.dao.DuplicateKeyException recordedMeanwhile) {
+                // another process (a worker starting beside this one) recorded it first: compare with that
+                known = jdbc.queryForList("SELECT fingerprint FROM etl_key_fingerprint WHERE purpose = 'match'", String.class);
+            }
         }
         if (!known.get(0).equals(mine)) {
             return Optional.of(PersonalData.MATCH_KEY_ENV + " is not the matching key this warehouse was built with "
                     + "(fingerprint " + known.get(0) + ", given " + mine + "): matching would duplicate every person");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why this process's personal-data key is not the one the warehouse's latest landed record was encrypted with, or
+     * empty (also when nothing was landed yet): a worker must encrypt as the manager does.
+     */
+    public Optional<String> encryptionKeyProblem() {
+        List<String> latest = jdbc.queryForList("SELECT payload_enc FROM landing_record WHERE id = (SELECT MAX(id) FROM "
+                + "landing_record)", String.class);
+        if (latest.isEmpty() || latest.get(0) == null || latest.get(0).indexOf(':') < 0) {
+            return Optional.empty();
+        }
+        String used = latest.get(0).substring(0, latest.get(0).indexOf(':'));
+        return used.equals(personalData.keyId()) ? Optional.empty() : Optional.of(PersonalData.KEY_ENV + " is not the key this "
+                + "warehouse's records are encrypted with (key " + used + ", given " + personalData.keyId() + "): give every "
+                + "worker the manager's keys");
     }
 }

@@ -94,8 +94,11 @@ class RemotePartitioningOnRabbitTests {
     void aManagerAndTwoWorkersBuildTheWarehouseOneProcessBuilds() throws Exception {
         String db = database("two");
         String queue = queue("two");
-        ChildNight first = worker(db, queue, "two-worker-1");
-        ChildNight second = worker(db, queue, "two-worker-2");
+        // both started at once on a fresh warehouse: they migrate it and record the keys side by side
+        ChildNight first = start(db, queue, "two-worker-1");
+        ChildNight second = start(db, queue, "two-worker-2");
+        ready(first);
+        ready(second);
 
         ChildNight manager = ChildNight.start(env(db, queue), dir.resolve("two-manager.log"), nightly());
         int exit = manager.await(900);
@@ -159,6 +162,40 @@ class RemotePartitioningOnRabbitTests {
         assertThat(snapshot(db)).isEqualTo(local);
     }
 
+    /**
+     * The broker restarts while a worker is in the middle of a partition: the queued partitions survive (durable
+     * queue, persistent messages), the partition in hand comes back redelivered and is left to the worker that has
+     * it (watched, not marked lost), and the night completes as the local one did. Needs {@code rabbitmqctl} on this
+     * machine, as {@code .ci/run} has it.
+     */
+    @Test
+    void aBrokerRestartInTheMiddleOfTheNightLosesNoPartitionAndFailsNone() throws Exception {
+        Assumptions.assumeTrue(HOST.equals("127.0.0.1") && rabbitmqctl("status") == 0, "rabbitmqctl cannot reach the broker");
+        String db = database("restart");
+        String queue = queue("restart");
+        ChildNight first = start(db, queue, "restart-worker-1");
+        ChildNight second = start(db, queue, "restart-worker-2");
+        ready(first);
+        ready(second);
+        ChildNight manager = ChildNight.start(env(db, queue), dir.resolve("restart-manager.log"), nightly());
+
+        inTheMiddleOfAPartition(db, manager);
+        assertThat(rabbitmqctl("stop_app")).isZero();
+        assertThat(rabbitmqctl("start_app")).isZero();
+        int exit = manager.await(900);
+
+        assertThat(exit).as(manager.output() + first.output() + second.output()).isZero();
+        assertThat(first.output() + second.output()).doesNotContain("marked FAILED");
+        assertThat(partitionReads(db)).isEqualTo(localReads);
+        assertThat(snapshot(db)).isEqualTo(local);
+    }
+
+    private static int rabbitmqctl(String command) throws Exception {
+        Process p = new ProcessBuilder("rabbitmqctl", "-q", command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) ? p.exitValue() : -1;
+    }
+
     @Test
     void aTableCutIntoKeyRangesLoadsWhatTheWholeTableLoads() throws Exception {
         // given: the county platforms' person tables cut by their key into three ranges, read on two threads
@@ -216,6 +253,12 @@ class RemotePartitioningOnRabbitTests {
         assertThat(own.await(120)).as(own.output()).isEqualTo(ExitCodes.FAILED);
         assertThat(own.output()).contains("uses the embedded H2 warehouse, which no other process reaches: set "
                 + "WAREHOUSE_JDBC_URL");
+
+        Map<String, String> otherKey = env(PREFIX + "local", queue("refused"));
+        otherKey.put("HUB_PII_KEY", "b3RoZXIta2V5LW9mLWEtd29ya2VyLXNldC11cC13cm9uZ2x5LTAxMjM0NTY=");
+        ChildNight wrong = ChildNight.start(otherKey, dir.resolve("refused-key.log"), "worker");
+        assertThat(wrong.await(120)).as(wrong.output()).isEqualTo(ExitCodes.FAILED);
+        assertThat(wrong.output()).contains("FAILED: HUB_PII_KEY is not the key this warehouse's records are encrypted with");
     }
 
     /**
@@ -247,8 +290,16 @@ class RemotePartitioningOnRabbitTests {
     }
 
     private ChildNight worker(String db, String queue, String name) throws Exception {
+        return ready(start(db, queue, name));
+    }
+
+    private ChildNight start(String db, String queue, String name) throws Exception {
         ChildNight w = ChildNight.start(env(db, queue), dir.resolve(name + ".log"), "worker", "--threads=1");
         workers.add(w);
+        return w;
+    }
+
+    private static ChildNight ready(ChildNight w) throws Exception {
         long deadline = System.currentTimeMillis() + 120_000;
         while (!w.output().contains("worker: taking partitions")) {
             assertThat(w.alive()).as(w.output()).isTrue();

@@ -43,6 +43,16 @@ public final class JdbcAdapter implements SourceAdapter {
         return units;
     }
 
+    /**
+     * One partition for a database that each new connection builds again from a script (an H2 {@code INIT=} URL, as
+     * the demo's and the generator's county databases are): a second connection would rebuild it under the first.
+     */
+    @Override
+    public int maxPartitions(SourceDefinition source) {
+        String url = source.connection() == null || source.connection().url() == null ? "" : source.connection().url();
+        return url.toUpperCase(java.util.Locale.ROOT).contains(";INIT=") ? 1 : Integer.MAX_VALUE;
+    }
+
     @Override
     public void prepare(SourceDefinition source, List<ExtractUnit> units, Watermarks done) {
         for (ExtractUnit u : units) {
