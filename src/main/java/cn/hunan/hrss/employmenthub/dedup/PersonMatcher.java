@@ -17,11 +17,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the person a record registered without an ID number belongs to. Candidates come from three blocks
- * evaluated in the database (normalised name + birth date, phone, birth date + county) against the golden
- * persons and the night's identified records; each is scored ({@link MatchRules}) on name (exact, sounding alike
- * in pinyin, one character off; traditional or full-width forms already folded), birth date (equal, one digit off
- * or day and month swapped), phone (equal, or two adjacent digits swapped), county and household address.
+ * Finds the person a record registered without an ID number belongs to. Candidates come from five blocks
+ * evaluated in the database (normalised name + birth date, phone, birth date + county, name + county, and the
+ * phone with two adjacent digits swapped), their union per person, against the golden persons and the night's
+ * identified records, so that any two of name, birth date and phone may be wrong. Each is scored
+ * ({@link MatchRules}) on name (exact, sounding alike in pinyin, one character off; traditional or full-width
+ * forms already folded), birth date (equal, one digit off or day and month swapped), phone (equal, or two adjacent digits swapped), county and household address.
  * At or above the auto-merge threshold, with no rival person as good, the record takes that person's match key
  * and the evidence is kept; otherwise it stays unresolved and is parked (evidence kept for review above the
  * review threshold).
@@ -38,8 +39,23 @@ class PersonMatcher {
             + "county_code, household_region";
     /** Open records resolved at once. */
     private static final int PAGE = 2_000;
-    private static final String[] BLOCKS = {"c.name_norm = s.name_norm AND c.birth_date = s.birth_date",
-        "c.phone_hash = s.phone_hash", "c.birth_date = s.birth_date AND c.county_code = s.county_code"};
+    /**
+     * The candidate blocks, their union deduplicated per person: any two of name, birth date and phone may be wrong
+     * and one of them still finds the person (name + county when the birth date and the phone are both wrong; the
+     * phone's transpositions, {@link #transpositions}, when the name and the birth date are).
+     */
+    private static final Map<String, String> BLOCKS = blocks();
+
+    private static Map<String, String> blocks() {
+        Map<String, String> b = new LinkedHashMap<>();
+        b.put("name+birth", "c.name_norm = s.name_norm AND c.birth_date = s.birth_date");
+        b.put("phone", "c.phone_hash = s.phone_hash");
+        b.put("birth+county", "c.birth_date = s.birth_date AND c.county_code = s.county_code");
+        b.put("name+county", "c.name_norm = s.name_norm AND c.county_code = s.county_code");
+        return java.util.Collections.unmodifiableMap(b);
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PersonMatcher.class);
 
     private final JdbcTemplate jdbc;
     private final PersonalData pii;
@@ -61,6 +77,7 @@ class PersonMatcher {
                     runId, runId, runId);
         }
         Map<String, Map<String, String>> overrides = overrides();
+        Map<String, Long> pairs = new LinkedHashMap<>();
         long after = 0;
         while (true) {
             Map<Long, Features> page = new LinkedHashMap<>();
@@ -68,30 +85,68 @@ class PersonMatcher {
                     + "s.id = o.stg_id WHERE o.run_id = ? AND o.stg_id > ? ORDER BY o.stg_id LIMIT " + PAGE,
                     rs -> { page.put(rs.getLong(1), features(rs, 1)); }, runId, after);
             if (page.isEmpty()) {
+                if (!pairs.isEmpty()) {
+                    log.info("matching: candidate pairs per block {}", pairs);
+                }
                 return;
             }
             long last = page.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
-            decide(runId, rules, page, candidates(runId, after, last), overrides);
+            decide(runId, rules, page, candidates(runId, after, last, pairs), overrides);
             after = last;
         }
     }
 
     /** The candidates of the open records with ids in ({@code after}, {@code last}], by open record. */
-    private Map<Long, List<Features>> candidates(long runId, long after, long last) {
+    private Map<Long, List<Features>> candidates(long runId, long after, long last, Map<String, Long> pairs) {
         Map<Long, List<Features>> candidates = new HashMap<>();
         String driver = " FROM etl_match_open o JOIN stg_person s ON s.id = o.stg_id ";
         String page = " AND o.stg_id > " + after + " AND o.stg_id <= " + last;
-        for (String block : BLOCKS) {
+        Map<String, String[]> blocks = new LinkedHashMap<>();
+        BLOCKS.forEach((name, block) -> blocks.put(name, new String[] {block, driver}));
+        if (transpositions(runId, after, last) > 0) {
+            blocks.put("phone-transposed", new String[] {"c.phone_hash = v.phone_hash", driver + "JOIN etl_match_variant v ON "
+                    + "v.run_id = " + runId + " AND v.stg_id = s.id "});
+        }
+        blocks.forEach((name, b) -> {
+            String block = b[0];
+            String from = b[1];
+            int before = candidates.values().stream().mapToInt(List::size).sum();
             collect(candidates, "SELECT s.id, c.person_id, c.match_key, c.src_source_id, c.match_key, c.name_norm, "
-                    + "c.birth_date, c.phone_hash, c.phone_enc, c.county_code, c.household_region" + driver
+                    + "c.birth_date, c.phone_hash, c.phone_enc, c.county_code, c.household_region" + from
                     + "JOIN wh_person c ON " + block + " WHERE o.run_id = ?" + page, runId);
             collect(candidates, "SELECT s.id, c.id, c.match_key, c.source_id, c.source_key, c.name_norm, c.birth_date, "
-                    + "c.phone_hash, c.phone_enc, c.county_code, c.household_region" + driver + "JOIN stg_person c ON " + block
+                    + "c.phone_hash, c.phone_enc, c.county_code, c.household_region" + from + "JOIN stg_person c ON " + block
                     + " AND c.run_id = ? AND c.id_number_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM etl_outcome h WHERE "
                     + "h.run_id = ? AND h.entity = 'person' AND h.stg_id = c.id) WHERE o.run_id = ?" + page,
                     runId, runId, runId);
-        }
+            pairs.merge(name, (long) candidates.values().stream().mapToInt(List::size).sum() - before, Long::sum);
+        });
+        jdbc.update("DELETE FROM etl_match_variant WHERE run_id = ?", runId);
         return candidates;
+    }
+
+    /**
+     * Writes, for the open records of the page with a phone, the hashes of their phone with two adjacent digits
+     * swapped (decrypted in memory only); returns how many.
+     */
+    private int transpositions(long runId, long after, long last) {
+        List<Object[]> rows = new ArrayList<>();
+        jdbc.query("SELECT s.id, s.phone_enc FROM etl_match_open o JOIN stg_person s ON s.id = o.stg_id WHERE o.run_id = ? AND "
+                + "o.stg_id > ? AND o.stg_id <= ? AND s.phone_enc IS NOT NULL", rs -> {
+                    String phone = pii.decrypt(rs.getString(2));
+                    java.util.Set<String> seen = new java.util.HashSet<>();
+                    for (int i = 0; i + 1 < phone.length(); i++) {
+                        if (phone.charAt(i) != phone.charAt(i + 1)) {
+                            String variant = phone.substring(0, i) + phone.charAt(i + 1) + phone.charAt(i) + phone.substring(i + 2);
+                            if (seen.add(variant)) {
+                                rows.add(new Object[] {runId, rs.getLong(1), pii.hash(variant)});
+                            }
+                        }
+                    }
+                }, runId, after, last);
+        jdbc.update("DELETE FROM etl_match_variant WHERE run_id = ?", runId);
+        jdbc.batchUpdate("INSERT INTO etl_match_variant (run_id, stg_id, phone_hash) VALUES (?,?,?)", rows);
+        return rows.size();
     }
 
     /** An administrator's decisions, by (source, key): the person accepted or split from. */

@@ -51,7 +51,8 @@ public final class Cli {
                 new Opt("source-db-url", "JDBC_URL", "write the county databases there"),
                 new Opt("profile", "PROFILE", "sample or province-2023"), new Opt("defects", "KIND", "fuzz: six hostile sources"),
                 new Opt("vendor-keys", null, "county events name persons by the platform's own key (refs:)"),
-                new Opt("walk-in-books", null, "walk-ins as monthly-sheet workbooks with village names")));
+                new Opt("walk-in-books", null, "walk-ins as monthly-sheet workbooks with village names"),
+                new Opt("hard-walk-ins", null, "walk-ins with two or three mistakes at once, and hard decoys")));
         COMMANDS.put("benchmark", List.of(new Opt("persons", "N", "persons to generate (default 1000000)"),
                 new Opt("counties", "N", "counties (default 3)"), new Opt("seed", "N", "random seed"),
                 new Opt("delta-per-mille", "N", "records changed before a delta night, per mille (default 10)"),

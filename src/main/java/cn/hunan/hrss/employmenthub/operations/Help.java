@@ -46,7 +46,7 @@ public final class Help {
                       in ./data). Personal-data keys: HUB_PII_KEY and HUB_MATCH_KEY (base64, 32+ bytes each).""";
             case "generate" -> """
                     generate --out=DIR [--counties=N] [--persons=N] [--seed=N] [--source-db-url=JDBC_URL] [--profile=P]
-                             [--defects=fuzz] [--vendor-keys] [--walk-in-books]
+                             [--defects=fuzz] [--vendor-keys] [--walk-in-books] [--hard-walk-ins]
                       Writes synthetic source systems for N real Hunan counties in all four kinds (county database,
                       GBK CSV and XLSX station registers, gig-market NDJSON, online-platform JSON), messy as real
                       ones, with DIR/jobs-config/ describing them and DIR/truth.json holding what a correct run must
@@ -61,7 +61,9 @@ public final class Help {
                       --vendor-keys: the county platforms' services and placements, and the station service ledgers,
                       name a person the platform has by its key alone (refs:); gig work dates are ISO-8601 with an
                       offset. --walk-in-books: the walk-ins are workbooks of twelve monthly sheets with residences
-                      written as village names, a source of their own.""";
+                      written as village names, a source of their own. --hard-walk-ins: one in ten persons walks in
+                      with two or three mistakes at once, among decoys sharing a name, a birth date or a phone;
+                      truth.json names each walk-in's mistakes (matches --truth prints a table by them).""";
             case "benchmark" -> """
                     benchmark [--persons=N] [--counties=N] [--seed=N] [--delta-per-mille=N] [--history-nights=N]
                               [--out=DIR]

@@ -21,7 +21,21 @@ import org.springframework.stereotype.Component;
 public class MatchEvaluation {
 
     /** The counts, and the records matching got wrong (source and key only, nothing personal). */
-    public record Result(long records, long predicted, long correct, long expected, List<String> misses) {
+    public record Result(long records, long predicted, long correct, long expected, List<String> misses,
+                         Map<String, Tally> byMistakes) {
+
+        public Result(long records, long predicted, long correct, long expected, List<String> misses) {
+            this(records, predicted, correct, expected, misses, Map.of());
+        }
+
+        /** The table by mistake combination (where the truth names them): records, to merge, merged right, merged wrong. */
+        public String table() {
+            StringBuilder out = new StringBuilder(String.format("%-42s %7s %7s %7s %7s %7s%n", "mistakes", "records", "to merge",
+                    "right", "wrong", "recall"));
+            byMistakes.forEach((k, t) -> out.append(String.format("%-42s %7d %7d %7d %7d %7s%n", k, t.records, t.expected,
+                    t.correct, t.wrong, t.expected == 0 ? "-" : String.format("%.3f", (double) t.correct / t.expected))));
+            return out.toString();
+        }
         public double precision() {
             return predicted == 0 ? 1.0 : (double) correct / predicted;
         }
@@ -34,6 +48,14 @@ public class MatchEvaluation {
             return String.format("fuzzy person records: %d in truth, %d to merge; merged %d, %d correctly: "
                     + "precision %.4f, recall %.4f", records, expected, predicted, correct, precision(), recall());
         }
+    }
+
+    /** Counts of one mistake combination: records, to merge, merged into the right person, merged wrongly. */
+    public static final class Tally {
+        public long records;
+        public long expected;
+        public long correct;
+        public long wrong;
     }
 
     private final JdbcTemplate jdbc;
@@ -56,6 +78,7 @@ public class MatchEvaluation {
         long correct = 0;
         long expected = 0;
         List<String> misses = new ArrayList<>();
+        Map<String, Tally> byMistakes = new java.util.TreeMap<>();
         for (JsonNode r : fuzzyPersons) {
             String record = r.get("source_id").asText() + "/" + place(r);
             String found = person.get(origin(r) + "\u0000" + place(r));
@@ -64,7 +87,13 @@ public class MatchEvaluation {
             String truth = twinSource == null ? null : person.get(twinSource + "\u0000" + text(r, "same_as_source_key"));
             expected += twin == null ? 0 : 1;
             predicted += found == null ? 0 : 1;
-            if (twin != null && found != null && found.equals(truth)) {
+            Tally tally = text(r, "mistakes") == null ? new Tally() : byMistakes.computeIfAbsent(text(r, "mistakes"), k -> new Tally());
+            tally.records++;
+            tally.expected += twin == null ? 0 : 1;
+            boolean right = twin != null && found != null && found.equals(truth);
+            tally.correct += right ? 1 : 0;
+            tally.wrong += found != null && !right ? 1 : 0;
+            if (right) {
                 correct++;
             } else if (twin == null && found != null) {
                 misses.add("decoy " + record + " was merged into a person");
@@ -73,7 +102,7 @@ public class MatchEvaluation {
                         + (truth == null ? " (its twin " + twin + " is in no golden record)" : ""));
             }
         }
-        return new Result(fuzzyPersons.size(), predicted, correct, expected, misses);
+        return new Result(fuzzyPersons.size(), predicted, correct, expected, misses, byMistakes);
     }
 
     /** Where a record is found: its source, or its source and file for a record named by file and line. */

@@ -12,7 +12,8 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * {@code matches --truth=FILE [--limit=N]}: matching measured against a generated truth ({@code fuzzy_persons}): the
- * misses, then precision and recall.
+ * misses, the table by mistake combination where the truth names them ({@code generate --hard-walk-ins}), then
+ * precision and recall.
  */
 public final class TruthTool implements Tool {
 
@@ -37,6 +38,9 @@ public final class TruthTool implements Tool {
         }
         MatchEvaluation.Result r = context.getBean(MatchEvaluation.class).evaluate(fuzzy);
         r.misses().stream().limit(cl.intOption("limit", 20)).forEach(m -> out.println("  " + m));
+        if (!r.byMistakes().isEmpty()) {
+            out.print(r.table());
+        }
         out.println(r.summary());
         return ExitCodes.OK;
     }

@@ -51,7 +51,8 @@ public final class GenerateCommand {
         try {
             Map<String, Object> truth = generate(dir, profile.equals(PROVINCE_2023) ? 0 : counties, persons, seed,
                     cl.option("source-db-url").orElse(null), new Extras(defects.equals("fuzz"),
-                            cl.option("vendor-keys").isPresent(), cl.option("walk-in-books").isPresent()));
+                            cl.option("vendor-keys").isPresent(), cl.option("walk-in-books").isPresent(),
+                            cl.option("hard-walk-ins").isPresent()));
             out.println("generated " + (profile.equals(PROVINCE_2023) ? "the calibrated province (134 counties)" : counties
                     + " counties") + ", " + persons + " persons (seed " + seed + ") in " + dir);
             if (truth.get("fuzz") instanceof Map<?, ?> fuzz) {
@@ -91,11 +92,16 @@ public final class GenerateCommand {
      *                   an offset; the platforms' orphan services carry a key no person has ({@code REF_KEY_UNKNOWN})
      * @param walkInBooks the stations' walk-in registers are workbooks of twelve monthly sheets that give the residence
      *                    as the village's name, a source of their own ({@code <county>-walkin-book})
+     * @param hardWalkIns the walk-ins have two or three mistakes at once, with hard decoys ({@link HardWalkIns})
      */
-    public record Extras(boolean fuzz, boolean vendorKeys, boolean walkInBooks) {
+    public record Extras(boolean fuzz, boolean vendorKeys, boolean walkInBooks, boolean hardWalkIns) {
 
         public Extras(boolean fuzz, boolean vendorKeys) {
-            this(fuzz, vendorKeys, false);
+            this(fuzz, vendorKeys, false, false);
+        }
+
+        public Extras(boolean fuzz, boolean vendorKeys, boolean walkInBooks) {
+            this(fuzz, vendorKeys, walkInBooks, false);
         }
     }
 
@@ -115,6 +121,7 @@ public final class GenerateCommand {
         CountyDatabaseWriter db = new CountyDatabaseWriter(world, fakes, ledger, extras.vendorKeys());
         RegisterWriter registers = new RegisterWriter(world, fakes, ledger);
         WalkInWriter walkIns = new WalkInWriter(world, fakes, ledger);
+        walkIns.hard = extras.hardWalkIns();
         for (County c : world.counties) {
             Path data = Files.createDirectories(config.resolve("data/" + c.code() + "/register"));
             String prefix = sourceDbUrl == null ? "" : "c" + c.code() + "_";

@@ -53,6 +53,12 @@ final class Ledger {
      */
     void fuzzy(String sourceId, String sourceKey, String file, Long line, String expectedMask, String sameAsSource,
                String sameAsKey) {
+        fuzzy(sourceId, sourceKey, file, line, expectedMask, sameAsSource, sameAsKey, null);
+    }
+
+    /** As above, with the record's mistakes ({@code birth-digit+phone-missing}, {@code decoy-...}) where known. */
+    void fuzzy(String sourceId, String sourceKey, String file, Long line, String expectedMask, String sameAsSource,
+               String sameAsKey, String mistakes) {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("source_id", sourceId);
         row.put("source_key", sourceKey);
@@ -61,6 +67,9 @@ final class Ledger {
         row.put("person", expectedMask);
         row.put("same_as_source_id", sameAsSource);
         row.put("same_as_source_key", sameAsKey);
+        if (mistakes != null) {
+            row.put("mistakes", mistakes);
+        }
         fuzzy.add(row);
     }
 

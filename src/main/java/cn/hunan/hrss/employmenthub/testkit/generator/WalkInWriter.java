@@ -32,6 +32,8 @@ final class WalkInWriter {
     private final World w;
     private final Fakes f;
     private final Ledger ledger;
+    /** Walk-ins with two or three mistakes at once and hard decoys ({@link HardWalkIns}). */
+    boolean hard;
 
     WalkInWriter(World w, Fakes f, Ledger ledger) {
         this.w = w;
@@ -58,6 +60,22 @@ final class WalkInWriter {
                 inDb.add(p);
             }
         }
+        if (hard && !inDb.isEmpty()) {
+            for (HardWalkIns.Line line : new HardWalkIns(f).lines(c, inDb)) {
+                lines.add(line.text());
+                String key = line.text().substring(0, line.text().indexOf(','));
+                if (line.person() != null) {
+                    ledger.valid("person", line.person().id());
+                    ledger.fuzzy(sourceId, key, null, null, IdNumbers.mask(line.person().id()), c.code() + "-county-platform",
+                            w.countyDbKey(line.person()), line.mistakes());
+                } else {
+                    ledger.park("person", "PERSON_UNMATCHED");
+                    ledger.fuzzy(sourceId, key, null, null, null, null, null, line.mistakes());
+                }
+            }
+            writeOut(c, lines, file, book);
+            return;
+        }
         int known = Math.min(inDb.size(), Math.max(VARIANTS, inDb.size() / 50));
         int step = Math.max(1, inDb.size() / Math.max(1, known));
         int n = 0;
@@ -79,6 +97,10 @@ final class WalkInWriter {
             ledger.park("person", "PERSON_UNMATCHED");
             ledger.fuzzy(sourceId, key, null, null, null, null, null);
         }
+        writeOut(c, lines, file, book);
+    }
+
+    private void writeOut(County c, List<String> lines, Path file, Path book) throws IOException {
         if (book == null) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (String line : lines) {
@@ -178,6 +200,11 @@ final class WalkInWriter {
     }
 
     private String typo(String name) {
+        return typo(name, f);
+    }
+
+    /** The last character replaced by a common one, as a hurried hand writes it. */
+    static String typo(String name, Fakes f) {
         char[] chars = name.toCharArray();
         int at = chars.length - 1;
         char replacement = "明华强伟静丽".charAt(f.between(0, 5));
