@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * phone with two adjacent digits swapped), their union per person, against the golden persons and the night's
  * identified records, so that any two of name, birth date and phone may be wrong. Each is scored
  * ({@link MatchRules}) on name (exact, sounding alike in pinyin, one character off; traditional or full-width
- * forms already folded), birth date (equal, one digit off or day and month swapped), phone (equal, or two adjacent digits swapped), county and household address.
+ * forms already folded), birth date (equal, one digit off or day and month swapped), phone (equal, or two adjacent
+ * digits swapped), county and household address.
  * At or above the auto-merge threshold, with no rival person as good, the record takes that person's match key
  * and the evidence is kept; otherwise it stays unresolved and is parked (evidence kept for review above the
  * review threshold).
@@ -127,7 +128,8 @@ class PersonMatcher {
 
     /**
      * Writes, for the open records of the page with a phone, the hashes of their phone with two adjacent digits
-     * swapped (decrypted in memory only); returns how many.
+     * swapped (decrypted in memory only); returns how many. {@link #candidates} removes them after the page, in the
+     * same transaction (one per entity), so none is left behind.
      */
     private int transpositions(long runId, long after, long last) {
         List<Object[]> rows = new ArrayList<>();
@@ -144,7 +146,6 @@ class PersonMatcher {
                         }
                     }
                 }, runId, after, last);
-        jdbc.update("DELETE FROM etl_match_variant WHERE run_id = ?", runId);
         jdbc.batchUpdate("INSERT INTO etl_match_variant (run_id, stg_id, phone_hash) VALUES (?,?,?)", rows);
         return rows.size();
     }

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -95,10 +94,9 @@ class RemotePartitioningOnRabbitTests {
         String db = database("two");
         String queue = queue("two");
         // both started at once on a fresh warehouse: they migrate it and record the keys side by side
-        ChildNight first = start(db, queue, "two-worker-1");
-        ChildNight second = start(db, queue, "two-worker-2");
-        ready(first);
-        ready(second);
+        List<ChildNight> both = twoWorkers(db, queue, "two");
+        ChildNight first = both.get(0);
+        ChildNight second = both.get(1);
 
         ChildNight manager = ChildNight.start(env(db, queue), dir.resolve("two-manager.log"), nightly());
         int exit = manager.await(900);
@@ -173,10 +171,9 @@ class RemotePartitioningOnRabbitTests {
         Assumptions.assumeTrue(HOST.equals("127.0.0.1") && rabbitmqctl("status") == 0, "rabbitmqctl cannot reach the broker");
         String db = database("restart");
         String queue = queue("restart");
-        ChildNight first = start(db, queue, "restart-worker-1");
-        ChildNight second = start(db, queue, "restart-worker-2");
-        ready(first);
-        ready(second);
+        List<ChildNight> both = twoWorkers(db, queue, "restart");
+        ChildNight first = both.get(0);
+        ChildNight second = both.get(1);
         ChildNight manager = ChildNight.start(env(db, queue), dir.resolve("restart-manager.log"), nightly());
 
         inTheMiddleOfAPartition(db, manager);
@@ -289,6 +286,13 @@ class RemotePartitioningOnRabbitTests {
         throw new IllegalStateException("no partition was seen in the middle of its work; manager: " + manager.output());
     }
 
+    /** Two workers started at once, returned when both take partitions. */
+    private List<ChildNight> twoWorkers(String db, String queue, String test) throws Exception {
+        ChildNight first = start(db, queue, test + "-worker-1");
+        ChildNight second = start(db, queue, test + "-worker-2");
+        return List.of(ready(first), ready(second));
+    }
+
     private ChildNight worker(String db, String queue, String name) throws Exception {
         return ready(start(db, queue, name));
     }
@@ -315,12 +319,7 @@ class RemotePartitioningOnRabbitTests {
 
     /** The environment of a manager or worker; {@code queue} null: no broker, the night reads locally. */
     private Map<String, String> env(String db, String queue) {
-        Map<String, String> env = new HashMap<>();
-        env.put("WAREHOUSE_JDBC_URL", MariaDbWarehouseTest.url(db));
-        env.put("WAREHOUSE_USERNAME", MariaDbWarehouseTest.user());
-        env.put("WAREHOUSE_PASSWORD", MariaDbWarehouseTest.password());
-        env.put("COUNTY_DB_USER", MariaDbWarehouseTest.user());
-        env.put("COUNTY_DB_PASSWORD", MariaDbWarehouseTest.password());
+        Map<String, String> env = MariaDbWarehouseTest.processEnv(db);
         env.put("HUB_PII_KEY", "dGVzdC1rZXktZm9yLXRoZS1yZW1vdGUtcGFydGl0aW9uaW5nLXRlc3RzLTAxMjM=");
         env.put("HUB_MATCH_KEY", "dGVzdC1tYXRjaC1rZXktZm9yLXRoZS1yZW1vdGUtcGFydGl0aW9uaW5nLTAxMjM=");
         // small chunks: many commit points, so that a worker can be killed between two
@@ -338,9 +337,7 @@ class RemotePartitioningOnRabbitTests {
     private Map<String, String> snapshot(String db) throws Exception {
         try (SingleConnectionDataSource ds = dataSource(db)) {
             JdbcTemplate jdbc = new JdbcTemplate(ds);
-            return WarehouseSnapshot.business(jdbc, WarehouseSnapshot.tables(jdbc, "wh_", "mart_", "landing", "quarantine", "dq_",
-                    "etl_outcome", "etl_parked", "etl_reconciliation", "etl_watermark", "etl_source_file", "etl_extract_log",
-                    "etl_source_status"), true);
+            return WarehouseSnapshot.night(jdbc);
         }
     }
 
@@ -376,15 +373,13 @@ class RemotePartitioningOnRabbitTests {
         if (databases.contains(db)) {
             return db;
         }
-        MariaDbWarehouseTest.execute("DROP DATABASE IF EXISTS " + db, "CREATE DATABASE " + db
-                + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        MariaDbWarehouseTest.createDatabase(db);
         databases.add(db);
         return db;
     }
 
     private static SingleConnectionDataSource dataSource(String db) {
-        return new SingleConnectionDataSource(MariaDbWarehouseTest.url(db), MariaDbWarehouseTest.user(),
-                MariaDbWarehouseTest.password(), true);
+        return MariaDbWarehouseTest.dataSource(db);
     }
 
     private static boolean reachable() {

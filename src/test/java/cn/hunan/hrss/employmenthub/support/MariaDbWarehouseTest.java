@@ -50,6 +50,30 @@ public abstract class MariaDbWarehouseTest extends WarehouseTest {
         }
     }
 
+    /** A new empty database of that name on the server (dropped first if it is there), for a process of its own. */
+    public static void createDatabase(String db) throws SQLException {
+        execute("DROP DATABASE IF EXISTS " + db, "CREATE DATABASE " + db + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    }
+
+    /** One connection to a database of the server, closed with the data source. */
+    public static org.springframework.jdbc.datasource.SingleConnectionDataSource dataSource(String db) {
+        return new org.springframework.jdbc.datasource.SingleConnectionDataSource(url(db), user(), password(), true);
+    }
+
+    /**
+     * The environment of an application process ({@link ChildNight}) whose warehouse is {@code db} on this server and
+     * whose county databases are read with the same account; the caller adds its keys and settings.
+     */
+    public static java.util.Map<String, String> processEnv(String db) {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("WAREHOUSE_JDBC_URL", url(db));
+        env.put("WAREHOUSE_USERNAME", user());
+        env.put("WAREHOUSE_PASSWORD", password());
+        env.put("COUNTY_DB_USER", user());
+        env.put("COUNTY_DB_PASSWORD", password());
+        return env;
+    }
+
     public static String user() {
         return System.getenv().getOrDefault("WAREHOUSE_TEST_USERNAME", "root");
     }

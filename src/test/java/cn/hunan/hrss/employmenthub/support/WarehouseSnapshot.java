@@ -35,6 +35,16 @@ public final class WarehouseSnapshot {
         return out;
     }
 
+    /**
+     * A night's whole result on business columns, run ids kept: golden records, marts, landing, quarantine and
+     * violations, and the run's accounting (outcomes, parking, reconciliation, watermarks, files, extract log, source
+     * status). Two warehouses built apart that equal here hold the same night.
+     */
+    public static Map<String, String> night(JdbcTemplate jdbc) throws Exception {
+        return business(jdbc, tables(jdbc, "wh_", "mart_", "landing", "quarantine", "dq_", "etl_outcome", "etl_parked",
+                "etl_reconciliation", "etl_watermark", "etl_source_file", "etl_extract_log", "etl_source_status"), true);
+    }
+
     public static List<String> tables(JdbcTemplate jdbc, String... prefixes) {
         List<String> out = new ArrayList<>();
         for (String t : jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE LOWER(table_schema) = "

@@ -290,12 +290,7 @@ class CrashHarnessTests {
     }
 
     private Map<String, String> env(String db) {
-        Map<String, String> env = new HashMap<>();
-        env.put("WAREHOUSE_JDBC_URL", MariaDbWarehouseTest.url(db));
-        env.put("WAREHOUSE_USERNAME", user());
-        env.put("WAREHOUSE_PASSWORD", password());
-        env.put("COUNTY_DB_USER", user());
-        env.put("COUNTY_DB_PASSWORD", password());
+        Map<String, String> env = MariaDbWarehouseTest.processEnv(db);
         env.put("HUB_PII_KEY", "dGVzdC1rZXktZm9yLXRoZS1jcmFzaC1oYXJuZXNzLXRlc3RzLTAxMjM0NTY3ODk=");
         env.put("HUB_MATCH_KEY", "dGVzdC1tYXRjaC1rZXktZm9yLXRoZS1jcmFzaC1oYXJuZXNzLTAxMjM0NTY3ODk=");
         // small chunks: many commit points to be killed between
@@ -306,9 +301,7 @@ class CrashHarnessTests {
     private Map<String, String> snapshot(String db) throws Exception {
         try (SingleConnectionDataSource ds = dataSource(db)) {
             JdbcTemplate jdbc = new JdbcTemplate(ds);
-            return WarehouseSnapshot.business(jdbc, WarehouseSnapshot.tables(jdbc, "wh_", "mart_", "landing", "quarantine", "dq_",
-                    "etl_outcome", "etl_parked", "etl_reconciliation", "etl_watermark", "etl_source_file", "etl_extract_log",
-                    "etl_source_status"), true);
+            return WarehouseSnapshot.night(jdbc);
         }
     }
 
@@ -319,16 +312,13 @@ class CrashHarnessTests {
 
     private String database(String name) throws SQLException {
         String db = PREFIX + name;
-        MariaDbWarehouseTest.execute("DROP DATABASE IF EXISTS " + db, "CREATE DATABASE " + db
-                + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        MariaDbWarehouseTest.createDatabase(db);
         databases.add(db);
         return db;
     }
 
-    private static SingleConnectionDataSource dataSource(String db) throws SQLException {
-        SingleConnectionDataSource ds = new SingleConnectionDataSource(
-                MariaDbWarehouseTest.url(db), user(), password(), true);
-        return ds;
+    private static SingleConnectionDataSource dataSource(String db) {
+        return MariaDbWarehouseTest.dataSource(db);
     }
 
     private static String user() {

@@ -10,6 +10,8 @@ import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -60,13 +62,14 @@ public class RemotePartitions {
      */
     @Bean
     PartitionHandler remotePartitionHandler(DirectChannel partitionRequests, JobRepository jobRepository, DataSource dataSource,
+                                            @Qualifier("extractSourceStep") Step partitionStep,
                                             @Value("${hub.remote.poll-interval:1s}") Duration pollInterval,
                                             @Value("${hub.remote.timeout:12h}") Duration timeout) throws Exception {
         SharedWarehouse.require(new JdbcTemplate(dataSource), "the manager");
         MessagingTemplate template = new MessagingTemplate();
         template.setDefaultChannel(partitionRequests);
         MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
-        handler.setStepName(STEP);
+        handler.setStepName(partitionStep.getName());
         handler.setJobRepository(jobRepository);
         handler.setMessagingOperations(template);
         handler.setPollInterval(pollInterval.toMillis());
@@ -74,7 +77,4 @@ public class RemotePartitions {
         handler.afterPropertiesSet();
         return handler;
     }
-
-    /** The name of the step every partition runs. */
-    public static final String STEP = "extractSource";
 }

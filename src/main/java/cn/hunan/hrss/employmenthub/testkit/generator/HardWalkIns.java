@@ -102,7 +102,7 @@ final class HardWalkIns {
         int day = birth.getDayOfMonth();
         int month = birth.getMonthValue();
         if (day <= 12 && day != month) {
-            return LocalDate.of(birth.getYear(), day, Math.min(month, LocalDate.of(birth.getYear(), day, 1).lengthOfMonth()));
+            return LocalDate.of(birth.getYear(), day, month);
         }
         return WalkInWriter.oneDigitOff(birth);
     }

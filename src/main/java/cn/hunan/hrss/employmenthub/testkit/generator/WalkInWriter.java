@@ -171,7 +171,7 @@ final class WalkInWriter {
         String phone = p.phone();
         LocalDate birth = p.birth();
         switch (variant) {
-            case 0 -> name = typo(name);
+            case 0 -> name = typo(name, f);
             case 1 -> name = traditional(name);
             case 2 -> phone = swapDigits(phone);
             case 3 -> phone = "";
@@ -181,7 +181,7 @@ final class WalkInWriter {
                 phone = Messy.fullWidth(phone);
             }
             case 6 -> {
-                name = typo(name);
+                name = typo(name, f);
                 phone = swapDigits(phone);
             }
             case 7 -> {
@@ -197,10 +197,6 @@ final class WalkInWriter {
 
     private static String gender(Person p) {
         return p.gender().equals("1") ? "男" : "女";
-    }
-
-    private String typo(String name) {
-        return typo(name, f);
     }
 
     /** The last character replaced by a common one, as a hurried hand writes it. */
