@@ -26,9 +26,27 @@ public class MatchReview {
 
     /** Merges and reviews of records without an ID number, newest first. */
     public List<Map<String, Object>> evidence(boolean reviewOnly, int limit) {
-        return jdbc.queryForList("SELECT e.run_id, e.source_id, e.source_key, e.decision, e.score, e.evidence, p.name, "
+        return jdbc.queryForList("SELECT e.run_id, e.source_id, e.source_key, e.decision, e.score, e.probability, e.blocks, "
+                + "e.evidence, p.name, "
                 + "p.id_number_masked FROM wh_match_evidence e LEFT JOIN wh_person p ON p.match_key = e.match_key "
                 + (reviewOnly ? "WHERE e.decision = 'review' " : "") + "ORDER BY e.id DESC LIMIT " + limit);
+    }
+
+    /**
+     * The match model a night decided with ({@code run}, else the latest that kept one): per comparison level m, u,
+     * weight and where they came from, the prior first; empty when the night used points.
+     */
+    public List<Map<String, Object>> weights(Long run) {
+        return jdbc.queryForList("SELECT run_id, comparison, comparison_level, m, u, weight, origin FROM wh_match_weight "
+                + "WHERE run_id = " + (run != null ? "?" : "(SELECT MAX(run_id) FROM wh_match_weight)") + " ORDER BY "
+                + "CASE comparison WHEN 'prior' THEN 0 WHEN 'name' THEN 1 WHEN 'birth' THEN 2 WHEN 'phone' THEN 3 "
+                + "WHEN 'county' THEN 4 ELSE 5 END, weight DESC", run != null ? new Object[] {run} : new Object[0]);
+    }
+
+    /** The candidate pairs each block produced on a night ({@code run}, else the latest). */
+    public List<Map<String, Object>> blocks(Long run) {
+        return jdbc.queryForList("SELECT run_id, block, pairs FROM wh_match_block WHERE run_id = " + (run != null ? "?"
+                : "(SELECT MAX(run_id) FROM wh_match_block)") + " ORDER BY block", run != null ? new Object[] {run} : new Object[0]);
     }
 
     /** Undoes the merge of a record; returns the number of staged records sent back to waiting. */

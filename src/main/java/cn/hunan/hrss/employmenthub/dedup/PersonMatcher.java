@@ -2,8 +2,6 @@ package cn.hunan.hrss.employmenthub.dedup;
 
 import cn.hunan.hrss.employmenthub.record.EntityType;
 import cn.hunan.hrss.employmenthub.system.PersonalData;
-import cn.hunan.hrss.employmenthub.validation.Names;
-import cn.hunan.hrss.employmenthub.validation.Pinyin;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -13,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +46,11 @@ class PersonMatcher {
      */
     private static final Map<String, String> BLOCKS = blocks();
 
+    /** What each block holds equal, so that the estimate of m leaves it out of the block's pairs. */
+    static final Map<String, Set<String>> HOLDS = Map.of("name+birth", Set.of("name", "birth"), "phone", Set.of("phone"),
+            "birth+county", Set.of("birth", "county"), "name+county", Set.of("name", "county"),
+            "phone-transposed", Set.of("phone"));
+
     private static Map<String, String> blocks() {
         Map<String, String> b = new LinkedHashMap<>();
         b.put("name+birth", "c.name_norm = s.name_norm AND c.birth_date = s.birth_date");
@@ -60,15 +64,30 @@ class PersonMatcher {
 
     private final JdbcTemplate jdbc;
     private final PersonalData pii;
+    private final MatchEstimator estimator;
 
-    PersonMatcher(JdbcTemplate jdbc, PersonalData pii) {
+    PersonMatcher(JdbcTemplate jdbc, PersonalData pii, MatchEstimator estimator) {
         this.jdbc = jdbc;
         this.pii = pii;
+        this.estimator = estimator;
+    }
+
+    /** One candidate record of a person, how it compares with the open record and the blocks that found it. */
+    private record Candidate(Comparison comparison, Set<String> blocks) {
+    }
+
+    /** An open record and its candidates, by person (match key). */
+    private record Open(Features record, Map<String, List<Candidate>> byPerson) {
+    }
+
+    /** A candidate person as judged: points or match weight, probability (weight models), reasons, blocks. */
+    private record Judged(String matchKey, double value, Double probability, String explanation, Set<String> blocks) {
     }
 
     /**
-     * Resolves the night's unresolved records page by page ({@link #PAGE} at a time, in id order), so memory holds
-     * one page and its candidates however many records wait.
+     * Resolves the night's unresolved records: finds and compares their candidates page by page ({@link #PAGE} at a
+     * time, in id order), estimates the match model from all the comparisons (unless the points model or the fixed
+     * one is configured), then decides each record. Memory holds the comparisons, not the candidates' data.
      */
     void resolve(long runId, MatchRules rules) {
         jdbc.update("DELETE FROM etl_match_open WHERE run_id = ?", runId);
@@ -79,6 +98,8 @@ class PersonMatcher {
         }
         Map<String, Map<String, String>> overrides = overrides();
         Map<String, Long> pairs = new LinkedHashMap<>();
+        List<Open> opens = new ArrayList<>();
+        Map<MatchEstimator.Pattern, MatchEstimator.Counts> patterns = new HashMap<>();
         long after = 0;
         while (true) {
             Map<Long, Features> page = new LinkedHashMap<>();
@@ -86,20 +107,81 @@ class PersonMatcher {
                     + "s.id = o.stg_id WHERE o.run_id = ? AND o.stg_id > ? ORDER BY o.stg_id LIMIT " + PAGE,
                     rs -> { page.put(rs.getLong(1), features(rs, 1)); }, runId, after);
             if (page.isEmpty()) {
-                if (!pairs.isEmpty()) {
-                    log.info("matching: candidate pairs per block {}", pairs);
-                }
-                return;
+                break;
             }
             long last = page.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
-            decide(runId, rules, page, candidates(runId, after, last, pairs), overrides);
+            Map<Long, Map<String, Found>> found = candidates(runId, after, last, pairs);
+            for (Features record : page.values()) {
+                opens.add(compare(record, found.getOrDefault(record.id(), Map.of()), overrides, patterns));
+            }
             after = last;
+        }
+        if (opens.isEmpty()) {
+            return;
+        }
+        log.info("matching: candidate pairs per block {}", pairs);
+        jdbc.batchUpdate("INSERT INTO wh_match_block (run_id, block, pairs) VALUES (?,?,?)", pairs.entrySet().stream()
+                .map(e -> new Object[] {runId, e.getKey(), e.getValue()}).toList());
+        MatchModel model = rules.byPoints() ? null : rules.model().equals("fixed") ? MatchModel.fixed(rules)
+                : estimator.estimate(runId, rules, patterns, HOLDS);
+        Map<String, Double> frequencies = Map.of();
+        if (model != null) {
+            record(runId, model);
+            if (rules.nameFrequency()) {
+                frequencies = estimator.nameFrequencies(runId, opens.stream().map(o -> o.record().name())
+                        .filter(java.util.Objects::nonNull).toList());
+            }
+        }
+        for (int from = 0; from < opens.size(); from += PAGE) {
+            decide(runId, rules, model, frequencies, opens.subList(from, Math.min(opens.size(), from + PAGE)), overrides);
         }
     }
 
-    /** The candidates of the open records with ids in ({@code after}, {@code last}], by open record. */
-    private Map<Long, List<Features>> candidates(long runId, long after, long last, Map<String, Long> pairs) {
-        Map<Long, List<Features>> candidates = new HashMap<>();
+    /** Compares an open record with each candidate record found, and counts the comparison patterns for the estimate. */
+    private Open compare(Features record, Map<String, Found> found, Map<String, Map<String, String>> overrides,
+                         Map<MatchEstimator.Pattern, MatchEstimator.Counts> patterns) {
+        Map<String, String> decided = overrides.getOrDefault(record.sourceId() + "\u0000" + record.sourceKey(), Map.of());
+        Map<String, List<Candidate>> byPerson = new LinkedHashMap<>();
+        for (Found f : found.values()) {
+            Comparison c = Comparison.of(record, f.features(), pii::decrypt);
+            List<Candidate> of = byPerson.computeIfAbsent(f.features().matchKey(), k -> new ArrayList<>());
+            if (of.stream().noneMatch(x -> x.comparison().equals(c))) {
+                MatchEstimator.Counts counts = patterns.computeIfAbsent(new MatchEstimator.Pattern(c, f.blocks()),
+                        k -> new MatchEstimator.Counts());
+                String decision = decided.get(f.features().matchKey());
+                if ("accept".equals(decision)) {
+                    counts.accepted++;
+                } else if ("split".equals(decision)) {
+                    counts.split++;
+                } else {
+                    counts.undecided++;
+                }
+            }
+            of.add(new Candidate(c, f.blocks()));
+        }
+        return new Open(record, byPerson);
+    }
+
+    /** Keeps the night's model: m, u and weight of every level, and λ as {@code prior}. */
+    private void record(long runId, MatchModel model) {
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {runId, "prior", "lambda", model.lambda(), 1 - model.lambda(), model.prior(), model.origin()});
+        model.ordered().forEach((level, p) -> rows.add(new Object[] {runId, level.substring(0, level.indexOf('-')),
+            level.substring(level.indexOf('-') + 1), p.m(), p.u(), model.weight(level), model.origin()}));
+        jdbc.batchUpdate("INSERT INTO wh_match_weight (run_id, comparison, comparison_level, m, u, weight, origin) "
+                + "VALUES (?,?,?,?,?,?,?)", rows);
+    }
+
+    /** A candidate record and the blocks that found it. */
+    private record Found(Features features, Set<String> blocks) {
+    }
+
+    /**
+     * The candidates of the open records with ids in ({@code after}, {@code last}], by open record and candidate record
+     * (golden person or identified record of the night), with the blocks that found each; counts each block's pairs.
+     */
+    private Map<Long, Map<String, Found>> candidates(long runId, long after, long last, Map<String, Long> pairs) {
+        Map<Long, Map<String, Found>> candidates = new HashMap<>();
         String driver = " FROM etl_match_open o JOIN stg_person s ON s.id = o.stg_id ";
         String page = " AND o.stg_id > " + after + " AND o.stg_id <= " + last;
         Map<String, String[]> blocks = new LinkedHashMap<>();
@@ -111,16 +193,15 @@ class PersonMatcher {
         blocks.forEach((name, b) -> {
             String block = b[0];
             String from = b[1];
-            int before = candidates.values().stream().mapToInt(List::size).sum();
-            collect(candidates, "SELECT s.id, c.person_id, c.match_key, c.src_source_id, c.match_key, c.name_norm, "
-                    + "c.birth_date, c.phone_hash, c.phone_enc, c.county_code, c.household_region" + from
+            long found = collect(candidates, name, "golden", "SELECT s.id, c.person_id, c.match_key, c.src_source_id, "
+                    + "c.match_key, c.name_norm, c.birth_date, c.phone_hash, c.phone_enc, c.county_code, c.household_region" + from
                     + "JOIN wh_person c ON " + block + " WHERE o.run_id = ?" + page, runId);
-            collect(candidates, "SELECT s.id, c.id, c.match_key, c.source_id, c.source_key, c.name_norm, c.birth_date, "
-                    + "c.phone_hash, c.phone_enc, c.county_code, c.household_region" + from + "JOIN stg_person c ON " + block
-                    + " AND c.run_id = ? AND c.id_number_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM etl_outcome h WHERE "
-                    + "h.run_id = ? AND h.entity = 'person' AND h.stg_id = c.id) WHERE o.run_id = ?" + page,
+            found += collect(candidates, name, "night", "SELECT s.id, c.id, c.match_key, c.source_id, c.source_key, c.name_norm, "
+                    + "c.birth_date, c.phone_hash, c.phone_enc, c.county_code, c.household_region" + from + "JOIN stg_person c ON "
+                    + block + " AND c.run_id = ? AND c.id_number_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM etl_outcome h "
+                    + "WHERE h.run_id = ? AND h.entity = 'person' AND h.stg_id = c.id) WHERE o.run_id = ?" + page,
                     runId, runId, runId);
-            pairs.merge(name, (long) candidates.values().stream().mapToInt(List::size).sum() - before, Long::sum);
+            pairs.merge(name, found, Long::sum);
         });
         jdbc.update("DELETE FROM etl_match_variant WHERE run_id = ?", runId);
         return candidates;
@@ -160,93 +241,89 @@ class PersonMatcher {
         return overrides;
     }
 
-    private void decide(long runId, MatchRules rules, Map<Long, Features> open, Map<Long, List<Features>> candidates,
+    private void decide(long runId, MatchRules rules, MatchModel model, Map<String, Double> frequencies, List<Open> open,
                         Map<String, Map<String, String>> overrides) {
         List<Object[]> rekeys = new ArrayList<>();
         List<Object[]> evidence = new ArrayList<>();
-        for (Features record : open.values()) {
+        for (Open o : open) {
+            Features record = o.record();
             Map<String, String> decided = overrides.getOrDefault(record.sourceId() + "\u0000" + record.sourceKey(), Map.of());
             String accepted = decided.entrySet().stream().filter(d -> d.getValue().equals("accept")).map(Map.Entry::getKey)
                     .findFirst().orElse(null);
             if (accepted != null) {
                 rekeys.add(new Object[] {accepted, record.id()});
                 evidence.add(new Object[] {runId, record.id(), record.sourceId(), record.sourceKey(), accepted, 0, "merged",
-                    "accepted by an administrator"});
+                    "accepted by an administrator", null, null});
                 continue;
             }
-            Map<String, Score> byPerson = new HashMap<>();
-            for (Features c : candidates.getOrDefault(record.id(), List.of())) {
-                if ("split".equals(decided.get(c.matchKey()))) {
+            List<Judged> ranked = new ArrayList<>();
+            o.byPerson().forEach((person, candidates) -> {
+                if (!"split".equals(decided.get(person))) {
+                    ranked.add(candidates.stream().map(c -> judge(person, c, rules, model, frequencies.get(record.name())))
+                            .max(Comparator.comparingDouble(Judged::value)).orElseThrow());
+                }
+            });
+            ranked.sort(Comparator.comparingDouble((Judged j) -> -j.value()).thenComparing(Judged::matchKey));
+            if (ranked.isEmpty()) {
+                continue;
+            }
+            Judged best = ranked.get(0);
+            Judged second = ranked.size() > 1 ? ranked.get(1) : null;
+            boolean rival;
+            boolean merge;
+            if (model == null) {
+                if (best.value() < rules.review()) {
                     continue;
                 }
-                Score score = score(record, c, rules);
-                byPerson.merge(c.matchKey(), score, (x, y) -> x.total() >= y.total() ? x : y);
+                rival = second != null && second.value() >= rules.autoMerge();
+                merge = best.value() >= rules.autoMerge() && !rival;
+            } else {
+                if (best.probability() < rules.reviewProbability()) {
+                    continue;
+                }
+                rival = second != null && second.probability() >= rules.reviewProbability()
+                        && best.value() - second.value() < rules.rivalMargin();
+                merge = best.probability() >= rules.autoMergeProbability() && !rival;
             }
-            List<Map.Entry<String, Score>> ranked = byPerson.entrySet().stream()
-                    .sorted(Comparator.comparingInt((Map.Entry<String, Score> e) -> -e.getValue().total())
-                            .thenComparing(Map.Entry::getKey)).toList();
-            String bestKey = ranked.isEmpty() ? null : ranked.get(0).getKey();
-            Score best = ranked.isEmpty() ? null : ranked.get(0).getValue();
-            boolean rival = ranked.size() > 1 && ranked.get(1).getValue().total() >= rules.autoMerge();
-            if (best == null || best.total() < rules.review()) {
-                continue;
-            }
-            boolean merge = best.total() >= rules.autoMerge() && !rival;
             if (merge) {
-                rekeys.add(new Object[] {bestKey, record.id()});
+                rekeys.add(new Object[] {best.matchKey(), record.id()});
             }
-            evidence.add(new Object[] {runId, record.id(), record.sourceId(), record.sourceKey(), bestKey, best.total(),
-                merge ? "merged" : "review", (rival ? "rival candidate; " : "") + best.explanation()});
+            evidence.add(new Object[] {runId, record.id(), record.sourceId(), record.sourceKey(), best.matchKey(),
+                (int) Math.round(best.value()), merge ? "merged" : "review", (rival ? "rival candidate; " : "")
+                + best.explanation(), best.probability(), String.join(",", best.blocks())});
         }
         jdbc.batchUpdate("UPDATE stg_person SET match_key = ? WHERE id = ?", rekeys);
         jdbc.batchUpdate("INSERT INTO wh_match_evidence (run_id, stg_id, source_id, source_key, match_key, score, decision, "
-                + "evidence) VALUES (?,?,?,?,?,?,?,?)", evidence);
+                + "evidence, probability, blocks) VALUES (?,?,?,?,?,?,?,?,?,?)", evidence);
     }
 
-    private void collect(Map<Long, List<Features>> candidates, String sql, Object... args) {
+    /** One candidate record judged by points, or by the match model when there is one. */
+    private static Judged judge(String person, Candidate c, MatchRules rules, MatchModel model, Double nameFrequency) {
+        if (model != null) {
+            MatchModel.Weighted w = model.weigh(c.comparison(), nameFrequency);
+            return new Judged(person, w.weight(), w.probability(), w.explanation(), c.blocks());
+        }
+        Tally t = new Tally(rules);
+        c.comparison().levels().forEach(t::add);
+        return new Judged(person, t.total, null, t.why.toString().trim(), c.blocks());
+    }
+
+    private long collect(Map<Long, Map<String, Found>> candidates, String block, String table, String sql, Object... args) {
+        long[] rows = {0};
         jdbc.query(sql, rs -> {
-            candidates.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(features(rs, 2));
+            Features f = features(rs, 2);
+            Found found = candidates.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(table + f.id(), k -> new Found(f, new java.util.TreeSet<>()));
+            found.blocks().add(block);
+            rows[0]++;
         }, args);
+        return rows[0];
     }
 
     private static Features features(ResultSet rs, int first) throws SQLException {
         return new Features(rs.getLong(first), rs.getString(first + 1), rs.getString(first + 2), rs.getString(first + 3),
                 rs.getString(first + 4), rs.getObject(first + 5, LocalDate.class), rs.getString(first + 6),
                 rs.getString(first + 7), rs.getString(first + 8), rs.getString(first + 9));
-    }
-
-    /** A score and the reasons for it, e.g. {@code name=exact(+4) birth=equal(+4)}. */
-    record Score(int total, String explanation) {
-    }
-
-    Score score(Features a, Features b, MatchRules rules) {
-        Tally t = new Tally(rules);
-        if (a.name() != null && b.name() != null) {
-            int d = Names.distance(a.name(), b.name());
-            t.add("name", d == 0 ? "exact" : Pinyin.soundsAlike(a.name(), b.name()) ? "sounds-alike" : d == 1 ? "one-off"
-                    : "different");
-        }
-        if (a.birth() != null && b.birth() != null) {
-            t.add("birth", a.birth().equals(b.birth()) ? "equal" : close(a.birth(), b.birth()) ? "close" : "different");
-        }
-        if (a.phoneHash() != null && b.phoneHash() != null) {
-            boolean equal = a.phoneHash().equals(b.phoneHash());
-            boolean swapped = !equal && transposed(pii.decrypt(a.phoneEnc()), pii.decrypt(b.phoneEnc()));
-            t.add("phone", equal ? "equal" : swapped ? "transposed" : "different");
-        }
-        if (a.county() != null && a.county().equals(b.county())) {
-            t.add("county", "same");
-        }
-        String h = a.household();
-        String k = b.household();
-        if (h != null && k != null && h.length() == 12 && k.length() == 12) {
-            if (h.equals(k)) {
-                t.add("household", "same-village");
-            } else if (h.substring(0, 9).equals(k.substring(0, 9))) {
-                t.add("household", "same-township");
-            }
-        }
-        return new Score(t.total, t.why.toString().trim());
     }
 
     /** Points and reasons as they accumulate, e.g. {@code name=exact(+4) birth=equal(+4)}. */
@@ -264,33 +341,5 @@ class PersonMatcher {
             total += points;
             why.append(feature).append('=').append(how).append('(').append(points > 0 ? "+" : "").append(points).append(") ");
         }
-    }
-
-    /** Whether two birth dates differ by one mistyped digit, or by day and month swapped. */
-    static boolean close(LocalDate a, LocalDate b) {
-        String x = a.toString().replace("-", "");
-        String y = b.toString().replace("-", "");
-        int diff = 0;
-        for (int i = 0; i < x.length(); i++) {
-            diff += x.charAt(i) == y.charAt(i) ? 0 : 1;
-        }
-        return diff == 1 || a.getYear() == b.getYear() && a.getMonthValue() == b.getDayOfMonth()
-                && a.getDayOfMonth() == b.getMonthValue();
-    }
-
-    /** Whether two numbers differ only by two adjacent digits swapped. */
-    static boolean transposed(String a, String b) {
-        if (a.length() != b.length()) {
-            return false;
-        }
-        int first = -1;
-        for (int i = 0; i < a.length(); i++) {
-            if (a.charAt(i) != b.charAt(i)) {
-                first = i;
-                break;
-            }
-        }
-        return first >= 0 && first + 1 < a.length() && a.charAt(first) == b.charAt(first + 1)
-                && a.charAt(first + 1) == b.charAt(first) && a.substring(first + 2).equals(b.substring(first + 2));
     }
 }

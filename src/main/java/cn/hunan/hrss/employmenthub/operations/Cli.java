@@ -67,6 +67,7 @@ public final class Cli {
         COMMANDS.put("report", List.of(new Opt("year", "YYYY", "the year (default: last year)"),
                 new Opt("out", "FILE", "the CSV to write"), new Opt("as-of", "YYYY-MM-DD", "count persons as of that date")));
         COMMANDS.put("matches", List.of(new Opt("review", null, "only those left for review"), new Opt("limit", "N", "how many"),
+                new Opt("weights", null, "the match model a night decided with"), new Opt("run", "N", "with --weights: that night"),
                 new Opt("truth", "FILE", "measure matching against a generated truth.json")));
         COMMANDS.put("split", List.of(new Opt("source", "ID", "the record's source"), new Opt("key", "KEY", "its key"), REASON));
         COMMANDS.put("accept", List.of(new Opt("source", "ID", "the record's source"), new Opt("key", "KEY", "its key"), REASON));

@@ -98,11 +98,13 @@ public final class Help {
                       report-YYYY.csv). --as-of counts persons by their situation on that date (type-2 history) and
                       only the services and placements dated up to it.""";
             case "matches", "split", "accept" -> """
-                    matches [--review] [--limit=N] [--truth=FILE]
+                    matches [--review] [--limit=N] [--weights [--run=N]] [--truth=FILE]
                       Lists what matching decided for persons registered without an ID number: merged or left for
-                      review, with the score and its reasons, newest first. With --truth (a truth.json written by
-                      generate), measures matching instead: pairwise precision and recall, and the records it got
-                      wrong.
+                      review, with the match weight, probability, the blocks that found the person and the weight of
+                      each comparison, newest first. --weights prints the model a night decided with (m, u and weight
+                      of each comparison level, the prior) and the candidate pairs of each block. With --truth (a
+                      truth.json written by generate), measures matching instead: pairwise precision and recall by
+                      mistake combination, the true matches each block found alone, and the records it got wrong.
                     split --source=ID --key=KEY [--reason=TEXT]
                       Undoes such a merge: the record waits for matching again and never joins that person again.
                     accept --source=ID --key=KEY [--reason=TEXT]

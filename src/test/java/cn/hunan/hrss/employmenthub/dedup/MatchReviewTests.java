@@ -23,10 +23,10 @@ class MatchReviewTests extends H2WarehouseTest {
 
     @Test
     void aSplitStaysSplitAndAnAcceptedReviewIsMerged() throws Exception {
-        // given: the demo with a stricter auto-merge score, so that walk-ins wait for review
+        // given: the demo with a stricter auto-merge probability, so that walk-ins wait for review
         Path config = copyDemo(dir);
         Files.writeString(config.resolve("defaults.yml"), Files.readString(config.resolve("defaults.yml"))
-                .replace("auto-merge: 8", "auto-merge: 12"));
+                .replace("auto-merge-probability: 0.999", "auto-merge-probability: 0.9999999"));
         migrator.migrate();
         night(config, LocalDate.of(2023, 12, 31));
         List<String> merged = keys("merged");

@@ -32,6 +32,7 @@ abstract class MatchingMeasurement extends H2WarehouseTest {
     MatchEvaluation.Result measured(JsonNode truth) {
         MatchEvaluation.Result r = evaluation.evaluate(truth.get("fuzzy_persons"));
         System.out.print(r.table());
+        System.out.print(r.blockTable());
         System.out.println(r.summary());
         r.misses().forEach(m -> System.out.println("  " + m));
         return r;

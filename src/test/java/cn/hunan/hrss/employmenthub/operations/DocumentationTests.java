@@ -52,5 +52,10 @@ class DocumentationTests {
             assertThat(readme).as(weight).contains("`" + weight + "`");
             assertThat(doc).as(weight).contains("`" + weight + "`");
         }
+        for (String key : List.of("model", "auto-merge-probability", "review-probability", "rival-margin", "name-frequency",
+                "probabilities", "auto-merge", "review", "weights")) {
+            assertThat(doc).as(key).contains("`matching." + key + "`");
+            assertThat(readme).as(key).contains("`matching." + key + "`");
+        }
     }
 }

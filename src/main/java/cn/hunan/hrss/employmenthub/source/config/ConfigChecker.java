@@ -75,21 +75,58 @@ final class ConfigChecker {
 
     private void checkMatching(List<ConfigProblem> problems) {
         Defaults.Matching m = defaults.matching();
-        if (m != null && m.autoMerge() != null && m.review() != null && m.autoMerge() < m.review()) {
+        if (m == null) {
+            return;
+        }
+        if (m.model() != null && !Defaults.Matching.MODELS.contains(m.model())) {
+            problems.add(new ConfigProblem("defaults.yml", "matching.model", "unknown model " + m.model() + "; known: "
+                    + String.join(", ", Defaults.Matching.MODELS)));
+        }
+        if (m.autoMerge() != null && m.review() != null && m.autoMerge() < m.review()) {
             problems.add(new ConfigProblem("defaults.yml", "matching.auto-merge", m.autoMerge() + " is below review "
                     + m.review() + " (a review must score less than a merge)"));
         }
-        if (m == null || m.weights() == null) {
-            return;
+        probability(m.autoMergeProbability(), "matching.auto-merge-probability", problems);
+        probability(m.reviewProbability(), "matching.review-probability", problems);
+        if (m.autoMergeProbability() != null && m.reviewProbability() != null
+                && m.autoMergeProbability() < m.reviewProbability()) {
+            problems.add(new ConfigProblem("defaults.yml", "matching.auto-merge-probability", m.autoMergeProbability()
+                    + " is below review-probability " + m.reviewProbability() + " (a review must be less likely than a merge)"));
         }
-        defaults.matching().weights().forEach((outcome, points) -> {
-            if (!Defaults.Matching.DEFAULT_WEIGHTS.containsKey(outcome)) {
-                problems.add(new ConfigProblem("defaults.yml", "matching.weights." + outcome, "unknown comparison; known: "
-                        + String.join(", ", Defaults.Matching.DEFAULT_WEIGHTS.keySet())));
-            } else if (points == null) {
-                problems.add(new ConfigProblem("defaults.yml", "matching.weights." + outcome, "needs a whole number of points"));
-            }
-        });
+        if (m.rivalMargin() != null && m.rivalMargin() < 0) {
+            problems.add(new ConfigProblem("defaults.yml", "matching.rival-margin", "must be 0 or more (bits of match weight)"));
+        }
+        if (m.weights() != null) {
+            m.weights().forEach((outcome, points) -> {
+                if (!Defaults.Matching.DEFAULT_WEIGHTS.containsKey(outcome)) {
+                    problems.add(new ConfigProblem("defaults.yml", "matching.weights." + outcome, "unknown comparison; known: "
+                            + String.join(", ", Defaults.Matching.DEFAULT_WEIGHTS.keySet())));
+                } else if (points == null) {
+                    problems.add(new ConfigProblem("defaults.yml", "matching.weights." + outcome, "needs a whole number of points"));
+                }
+            });
+        }
+        if (m.probabilities() != null) {
+            m.probabilities().forEach((level, p) -> {
+                String key = "matching.probabilities." + level;
+                if (!Defaults.Matching.DEFAULT_PROBABILITIES.containsKey(level)) {
+                    problems.add(new ConfigProblem("defaults.yml", key, "unknown comparison level; known: "
+                            + String.join(", ", Defaults.Matching.DEFAULT_PROBABILITIES.keySet())));
+                } else if (p == null) {
+                    problems.add(new ConfigProblem("defaults.yml", key, "needs m and/or u, e.g. {m: 0.8, u: 0.001}"));
+                } else {
+                    probability(p.m(), key + ".m", problems);
+                    probability(p.u(), key + ".u", problems);
+                }
+            });
+        }
+    }
+
+    /** A probability strictly between 0 and 1, where one is given. */
+    private static void probability(Double p, String key, List<ConfigProblem> problems) {
+        if (p != null && !(p > 0 && p < 1)) {
+            problems.add(new ConfigProblem("defaults.yml", key, p + " is not a probability strictly between 0 and 1"));
+        }
     }
 
     /** Every {@code survivorship.<entity>.<field>} names a known entity, one of its fields and known sources. */

@@ -69,13 +69,35 @@ public record Defaults(
     }
 
     /**
-     * Matching of persons registered without an ID number: merge at {@code auto-merge}, review from {@code review};
-     * {@code weights} overrides the points of single comparisons (the rest keep {@link #DEFAULT_WEIGHTS}).
+     * Matching of persons registered without an ID number. {@code model}: {@code estimated} (default: Fellegi–Sunter
+     * match weights with m and u estimated from the night's data, starting from {@code probabilities}), {@code fixed}
+     * (the m and u of {@code probabilities} as given) or {@code points} (the points of {@code weights}, merged at
+     * {@code auto-merge}, reviewed from {@code review}). The weight models merge at {@code auto-merge-probability},
+     * review from {@code review-probability}, and never merge when a second person is within {@code rival-margin}
+     * bits of match weight of the best; {@code name-frequency} adjusts an exact name by how common it is.
      */
-    public record Matching(@JsonProperty("auto-merge") Integer autoMerge, Integer review, Map<String, Integer> weights) {
+    public record Matching(String model,
+                           @JsonProperty("auto-merge") Integer autoMerge, Integer review, Map<String, Integer> weights,
+                           @JsonProperty("auto-merge-probability") Double autoMergeProbability,
+                           @JsonProperty("review-probability") Double reviewProbability,
+                           @JsonProperty("rival-margin") Double rivalMargin,
+                           @JsonProperty("name-frequency") Boolean nameFrequency,
+                           Map<String, Probability> probabilities) {
+
+        /** The matching models {@code model} may name. */
+        public static final java.util.List<String> MODELS = java.util.List.of("estimated", "fixed", "points");
 
         /** The points of every comparison outcome, in the order the README lists them. */
         public static final Map<String, Integer> DEFAULT_WEIGHTS = defaultWeights();
+        /**
+         * The m (how often a true match shows the level) and u (how often two different persons do) of every
+         * comparison level: the starting point of the estimate and the {@code fixed} model's values.
+         */
+        public static final Map<String, Probability> DEFAULT_PROBABILITIES = defaultProbabilities();
+
+        /** A comparison level's m and u probabilities; either may be omitted to keep the default. */
+        public record Probability(Double m, Double u) {
+        }
 
         private static Map<String, Integer> defaultWeights() {
             Map<String, Integer> w = new java.util.LinkedHashMap<>();
@@ -90,9 +112,31 @@ public record Defaults(
             w.put("phone-transposed", 3);
             w.put("phone-different", -2);
             w.put("county-same", 1);
+            w.put("county-different", 0);
             w.put("household-same-village", 2);
             w.put("household-same-township", 1);
+            w.put("household-different", 0);
             return java.util.Collections.unmodifiableMap(w);
+        }
+
+        private static Map<String, Probability> defaultProbabilities() {
+            Map<String, Probability> p = new java.util.LinkedHashMap<>();
+            p.put("name-exact", new Probability(0.80, 0.0005));
+            p.put("name-sounds-alike", new Probability(0.08, 0.0005));
+            p.put("name-one-off", new Probability(0.11, 0.005));
+            p.put("name-different", new Probability(0.01, 0.994));
+            p.put("birth-equal", new Probability(0.80, 0.0002));
+            p.put("birth-close", new Probability(0.19, 0.002));
+            p.put("birth-different", new Probability(0.01, 0.9978));
+            p.put("phone-equal", new Probability(0.75, 0.0001));
+            p.put("phone-transposed", new Probability(0.20, 0.00001));
+            p.put("phone-different", new Probability(0.05, 0.99989));
+            p.put("county-same", new Probability(0.95, 0.30));
+            p.put("county-different", new Probability(0.05, 0.70));
+            p.put("household-same-village", new Probability(0.80, 0.01));
+            p.put("household-same-township", new Probability(0.10, 0.05));
+            p.put("household-different", new Probability(0.10, 0.94));
+            return java.util.Collections.unmodifiableMap(p);
         }
     }
 

@@ -22,10 +22,18 @@ public class MatchEvaluation {
 
     /** The counts, and the records matching got wrong (source and key only, nothing personal). */
     public record Result(long records, long predicted, long correct, long expected, List<String> misses,
-                         Map<String, Tally> byMistakes) {
+                         Map<String, Tally> byMistakes, Map<String, BlockTally> byBlock) {
 
         public Result(long records, long predicted, long correct, long expected, List<String> misses) {
-            this(records, predicted, correct, expected, misses, Map.of());
+            this(records, predicted, correct, expected, misses, Map.of(), Map.of());
+        }
+
+        /** The table by candidate block: pairs produced, true matches merged that it found, and found by it alone. */
+        public String blockTable() {
+            StringBuilder out = new StringBuilder(String.format("%-20s %10s %12s %12s%n", "block", "pairs", "true found",
+                    "found alone"));
+            byBlock.forEach((k, t) -> out.append(String.format("%-20s %10d %12d %12d%n", k, t.pairs, t.found, t.alone)));
+            return out.toString();
         }
 
         /** The table by mistake combination (where the truth names them): records, to merge, merged right, merged wrong. */
@@ -58,6 +66,13 @@ public class MatchEvaluation {
         public long wrong;
     }
 
+    /** Counts of one candidate block: pairs it produced, true matches merged that it found, of those found only by it. */
+    public static final class BlockTally {
+        public long pairs;
+        public long found;
+        public long alone;
+    }
+
     private final JdbcTemplate jdbc;
 
     public MatchEvaluation(JdbcTemplate jdbc) {
@@ -73,7 +88,18 @@ public class MatchEvaluation {
             }
         }
         Map<String, String> person = new HashMap<>();
-        wanted.forEach((origin, places) -> load(origin, places, person));
+        Map<String, String> blocks = new HashMap<>();
+        Map<String, String> merged = new HashMap<>();
+        jdbc.query("SELECT source_id, source_key, stg_id, blocks FROM wh_match_evidence WHERE decision = 'merged' AND blocks "
+                + "IS NOT NULL ORDER BY id", rs -> {
+                    merged.put(rs.getString(1) + "\u0000" + rs.getString(2), rs.getString(4));
+                    merged.put("#" + rs.getLong(3), rs.getString(4));
+                });
+        wanted.forEach((origin, places) -> load(origin, places, person, merged, blocks));
+        Map<String, BlockTally> byBlock = new java.util.TreeMap<>();
+        jdbc.query("SELECT block, SUM(pairs) FROM wh_match_block GROUP BY block", rs -> {
+            byBlock.computeIfAbsent(rs.getString(1), k -> new BlockTally()).pairs = rs.getLong(2);
+        });
         long predicted = 0;
         long correct = 0;
         long expected = 0;
@@ -92,6 +118,15 @@ public class MatchEvaluation {
             tally.expected += twin == null ? 0 : 1;
             boolean right = twin != null && found != null && found.equals(truth);
             tally.correct += right ? 1 : 0;
+            String by = right ? blocks.get(origin(r) + "\u0000" + place(r)) : null;
+            if (by != null) {
+                String[] names = by.split(",");
+                for (String block : names) {
+                    BlockTally b = byBlock.computeIfAbsent(block, k -> new BlockTally());
+                    b.found++;
+                    b.alone += names.length == 1 ? 1 : 0;
+                }
+            }
             tally.wrong += found != null && !right ? 1 : 0;
             if (right) {
                 correct++;
@@ -102,7 +137,7 @@ public class MatchEvaluation {
                         + (truth == null ? " (its twin " + twin + " is in no golden record)" : ""));
             }
         }
-        return new Result(fuzzyPersons.size(), predicted, correct, expected, misses, byMistakes);
+        return new Result(fuzzyPersons.size(), predicted, correct, expected, misses, byMistakes, byBlock);
     }
 
     /** Where a record is found: its source, or its source and file for a record named by file and line. */
@@ -116,22 +151,34 @@ public class MatchEvaluation {
         return text(r, "source_key") != null ? text(r, "source_key") : text(r, "line");
     }
 
-    /** The golden person (match key) of each wanted record of one origin, into {@code person}. */
-    private void load(String origin, Set<String> places, Map<String, String> person) {
+    /**
+     * The golden person (match key) of each wanted record of one origin, into {@code person}; the blocks that found it,
+     * where matching merged it ({@code found}: by source and key, or by staged record id), into {@code blocks}.
+     */
+    private void load(String origin, Set<String> places, Map<String, String> person, Map<String, String> found,
+                      Map<String, String> blocks) {
         String[] parts = origin.split("\u0000", 2);
         if (parts.length == 1) {
             jdbc.query("SELECT x.source_key, x.match_key FROM wh_xref x WHERE x.entity = 'person' AND x.source_id = ?", rs -> {
                 if (places.contains(rs.getString(1))) {
                     person.put(origin + "\u0000" + rs.getString(1), rs.getString(2));
+                    putIfFound(blocks, origin + "\u0000" + rs.getString(1), found.get(parts[0] + "\u0000" + rs.getString(1)));
                 }
             }, parts[0]);
         } else {
-            jdbc.query("SELECT s.line_no, p.match_key FROM stg_person s JOIN wh_person p ON p.match_key = s.match_key "
+            jdbc.query("SELECT s.line_no, p.match_key, s.id FROM stg_person s JOIN wh_person p ON p.match_key = s.match_key "
                     + "WHERE s.source_id = ? AND s.file_name = ? ORDER BY s.id", rs -> {
                 if (places.contains(rs.getString(1))) {
                     person.put(origin + "\u0000" + rs.getString(1), rs.getString(2));
+                    putIfFound(blocks, origin + "\u0000" + rs.getString(1), found.get("#" + rs.getLong(3)));
                 }
             }, parts[0], parts[1]);
+        }
+    }
+
+    private static void putIfFound(Map<String, String> blocks, String record, String by) {
+        if (by != null) {
+            blocks.put(record, by);
         }
     }
 

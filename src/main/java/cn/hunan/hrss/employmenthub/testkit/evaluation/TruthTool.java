@@ -12,8 +12,8 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * {@code matches --truth=FILE [--limit=N]}: matching measured against a generated truth ({@code fuzzy_persons}): the
- * misses, the table by mistake combination where the truth names them ({@code generate --hard-walk-ins}), then
- * precision and recall.
+ * misses, the table by mistake combination where the truth names them ({@code generate --hard-walk-ins}), the
+ * table by candidate block (pairs, true matches found, found by it alone), then precision and recall.
  */
 public final class TruthTool implements Tool {
 
@@ -40,6 +40,9 @@ public final class TruthTool implements Tool {
         r.misses().stream().limit(cl.intOption("limit", 20)).forEach(m -> out.println("  " + m));
         if (!r.byMistakes().isEmpty()) {
             out.print(r.table());
+        }
+        if (!r.byBlock().isEmpty()) {
+            out.print(r.blockTable());
         }
         out.println(r.summary());
         return ExitCodes.OK;

@@ -163,6 +163,26 @@ class ConfigLoaderTests {
     }
 
     @Test
+    void theMatchModelItsProbabilitiesAndThresholdsAreChecked() throws IOException {
+        Files.writeString(dir.resolve("defaults.yml"), """
+                matching:
+                  model: bayes
+                  auto-merge-probability: 0.4
+                  review-probability: 0.6
+                  rival-margin: -1
+                  probabilities: {name-exact: {m: 1.2}, birth-close: {u: 0.003}, phone-swapped: {m: 0.1}}
+                """);
+
+        assertThat(problems(VALID)).contains(
+                "matching.model: unknown model bayes; known: estimated, fixed, points",
+                "matching.auto-merge-probability: 0.4 is below review-probability 0.6",
+                "matching.rival-margin: must be 0 or more (bits of match weight)",
+                "matching.probabilities.name-exact.m: 1.2 is not a probability strictly between 0 and 1",
+                "matching.probabilities.phone-swapped: unknown comparison level; known: name-exact,")
+                .doesNotContain("birth-close.u");
+    }
+
+    @Test
     void parallelismAndKeyRangesAreReadAndCheckedWhereTheyBelong() throws IOException {
         source(VALID.replace("kind: csv", "kind: csv\nparallelism: 3"));
         assertThat(loader.load(dir).sources().get(0).parallelismOr(2)).isEqualTo(3);

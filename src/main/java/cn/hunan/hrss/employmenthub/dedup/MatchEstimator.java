@@ -1,0 +1,277 @@
+package cn.hunan.hrss.employmenthub.dedup;
+
+import cn.hunan.hrss.employmenthub.source.config.Defaults.Matching.Probability;
+import cn.hunan.hrss.employmenthub.system.PersonalData;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Estimates the match model from the data, as Splink does: u from pairs of different persons drawn at random (the
+ * known persons in match-key order, whose neighbours are strangers to each other: the key is a hash), then m and λ
+ * by expectation maximisation over the night's candidate pairs with u held, the pairs an administrator decided
+ * ({@code accept}, {@code split}) counted as known matches and non-matches. Estimates start from, and are smoothed
+ * towards, the configured m and u; a comparison whose estimate would make agreement count against a match keeps its
+ * configured m. Also tells how common a name is among the known persons, for the term-frequency adjustment.
+ */
+@Component
+class MatchEstimator {
+
+    /** Pairs of strangers compared for u. */
+    static final int RANDOM_PAIRS = 10_000;
+    /** Fewer candidate pairs than this, and the configured m is kept. */
+    static final int MIN_PAIRS = 200;
+    /** A level seen by fewer random pairs than this keeps its configured u. */
+    static final int RARE = 5;
+    private static final int ITERATIONS = 200;
+    private static final String COLUMNS = "match_key, name_norm, birth_date, phone_hash, phone_enc, county_code, household_region";
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MatchEstimator.class);
+
+    private final JdbcTemplate jdbc;
+    private final PersonalData pii;
+
+    MatchEstimator(JdbcTemplate jdbc, PersonalData pii) {
+        this.jdbc = jdbc;
+        this.pii = pii;
+    }
+
+    /** Counts of one comparison pattern among candidate pairs: undecided, accepted, split. */
+    static final class Counts {
+        long undecided;
+        long accepted;
+        long split;
+
+        long all() {
+            return undecided + accepted + split;
+        }
+    }
+
+    /** A comparison pattern and the blocks that found pairs of it. */
+    record Pattern(Comparison comparison, Set<String> blocks) {
+    }
+
+    /**
+     * The night's model. u comes from random pairs ({@link #randomPairsU}). m is estimated as Splink does, one
+     * session per block: the pairs a block found, compared on everything but what the block holds equal (a pair
+     * found by name + birth date says nothing about how often one person's records agree on name), fitted by EM;
+     * each comparison's m is the average of the sessions that compared it, weighted by the matches each found. The
+     * prior is one in the known population: a record registered without an ID number is taken to be somebody known.
+     */
+    MatchModel estimate(long runId, MatchRules rules, Map<Pattern, Counts> patterns, Map<String, Set<String>> holds) {
+        Map<String, Probability> start = rules.probabilities();
+        Map<String, Double> u = randomPairsU(runId, start);
+        double lambda = 1.0 / Math.max(2, population(runId));
+        long pairs = patterns.values().stream().mapToLong(Counts::all).sum();
+        Map<String, Double> m = new HashMap<>();
+        start.forEach((level, p) -> m.put(level, p.m()));
+        String uFrom = u == null ? "configuration" : RANDOM_PAIRS + " random pairs";
+        if (pairs < MIN_PAIRS) {
+            return model(lambda, m, u, String.format(Locale.ROOT, "configured m (only %d candidate pairs), u from %s", pairs,
+                    uFrom), start);
+        }
+        Map<String, Double> mass = new HashMap<>();
+        Map<String, Double> found = new HashMap<>();
+        List<String> sessions = new ArrayList<>();
+        holds.forEach((block, held) -> {
+            Map<Comparison, Counts> session = new HashMap<>();
+            patterns.forEach((p, c) -> {
+                if (p.blocks().contains(block)) {
+                    Counts into = session.computeIfAbsent(p.comparison(), k -> new Counts());
+                    into.undecided += c.undecided;
+                    into.accepted += c.accepted;
+                    into.split += c.split;
+                }
+            });
+            long n = session.values().stream().mapToLong(Counts::all).sum();
+            if (n < MIN_PAIRS) {
+                return;
+            }
+            Session result = em(session, held, start, u);
+            sessions.add(String.format(Locale.ROOT, "%s %d pairs %.0f matches", block, n, result.matches));
+            result.m.forEach((level, value) -> {
+                mass.merge(level, value * result.matches, Double::sum);
+                found.merge(level, result.matches, Double::sum);
+            });
+        });
+        List<String> kept = new ArrayList<>();
+        for (String feature : Comparison.FEATURES) {
+            String best = feature + "-" + Comparison.LEVELS.get(feature).get(0);
+            boolean estimated = found.getOrDefault(best, 0.0) > 0
+                    && mass.get(best) / found.get(best) > uOf(u, start, best);
+            for (String level : Comparison.LEVELS.get(feature)) {
+                String key = feature + "-" + level;
+                m.put(key, estimated ? mass.get(key) / found.get(key) : start.get(key).m());
+            }
+            if (!estimated) {
+                kept.add(feature);
+            }
+        }
+        return model(lambda, m, u, String.format(Locale.ROOT, "m estimated by EM per block (%s)%s; u from %s",
+                String.join(", ", sessions), kept.isEmpty() ? "" : "; configured m kept for " + kept, uFrom), start);
+    }
+
+    /** What one session estimated: m of the comparisons it compared, and how many of its pairs are matches. */
+    record Session(Map<String, Double> m, double matches) {
+    }
+
+    /** EM over one block's pairs, u held, the comparisons the block holds equal left out. */
+    static Session em(Map<Comparison, Counts> pairs, Set<String> held, Map<String, Probability> start,
+                              Map<String, Double> u) {
+        Map<String, Double> m = new HashMap<>();
+        start.forEach((level, p) -> m.put(level, p.m()));
+        double total = pairs.values().stream().mapToLong(Counts::all).sum();
+        double lambda = 0.5;
+        double matches = 0;
+        for (int iteration = 0; iteration < ITERATIONS; iteration++) {
+            Map<String, Double> mass = new HashMap<>();
+            matches = 0;
+            for (Map.Entry<Comparison, Counts> e : pairs.entrySet()) {
+                double lm = lambda;
+                double lu = 1 - lambda;
+                Map<String, String> levels = new LinkedHashMap<>(e.getKey().levels());
+                levels.keySet().removeAll(held);
+                for (Map.Entry<String, String> l : levels.entrySet()) {
+                    String level = l.getKey() + "-" + l.getValue();
+                    lm *= m.get(level);
+                    lu *= uOf(u, start, level);
+                }
+                Counts c = e.getValue();
+                double n = c.undecided * (lm / (lm + lu)) + c.accepted;
+                matches += n;
+                for (Map.Entry<String, String> l : levels.entrySet()) {
+                    mass.merge(l.getKey() + "-" + l.getValue(), n, Double::sum);
+                }
+            }
+            double change = Math.abs(matches / total - lambda);
+            lambda = Math.min(0.9999, Math.max(0.0001, matches / total));
+            for (String feature : Comparison.FEATURES) {
+                if (held.contains(feature)) {
+                    continue;
+                }
+                double compared = 0;
+                for (String level : Comparison.LEVELS.get(feature)) {
+                    compared += mass.getOrDefault(feature + "-" + level, 0.0);
+                }
+                for (String level : Comparison.LEVELS.get(feature)) {
+                    String key = feature + "-" + level;
+                    double next = (mass.getOrDefault(key, 0.0) + start.get(key).m()) / (compared + 1);
+                    change = Math.max(change, Math.abs(next - m.get(key)));
+                    m.put(key, next);
+                }
+            }
+            if (change < 1e-6) {
+                break;
+            }
+        }
+        m.keySet().removeIf(level -> held.contains(level.substring(0, level.indexOf('-'))));
+        return new Session(m, matches);
+    }
+
+    /** How many persons a record could be: the known persons, else (first night) the night's identified persons. */
+    long population(long runId) {
+        long known = jdbc.queryForObject("SELECT COUNT(*) FROM wh_person", Long.class);
+        return known >= 1000 ? known : Math.max(known, jdbc.queryForObject("SELECT COUNT(DISTINCT match_key) FROM stg_person "
+                + "WHERE run_id = ? AND id_number_hash IS NOT NULL", Long.class, runId));
+    }
+
+    private static MatchModel model(double lambda, Map<String, Double> m, Map<String, Double> u, String origin,
+                                    Map<String, Probability> start) {
+        Map<String, Probability> levels = new LinkedHashMap<>();
+        start.keySet().forEach(level -> levels.put(level, new Probability(m.get(level), uOf(u, start, level))));
+        MatchModel model = new MatchModel(lambda, levels, origin);
+        log.info("matching: {}", model.table().replace("\n", "; "));
+        return model;
+    }
+
+    private static double uOf(Map<String, Double> u, Map<String, Probability> start, String level) {
+        return u == null ? start.get(level).u() : u.get(level);
+    }
+
+    /**
+     * u of every level from pairs of different persons: the known persons (else the night's identified records) in
+     * match-key order, each compared with the next; null when fewer than a thousand pairs can be drawn. A level fewer
+     * than {@link #RARE} stranger pairs show (a transposed phone, an equal one) is too rare to measure that way and keeps
+     * its configured u.
+     */
+    Map<String, Double> randomPairsU(long runId, Map<String, Probability> start) {
+        List<PersonMatcher.Features> people = new ArrayList<>();
+        jdbc.query("SELECT " + COLUMNS + " FROM wh_person ORDER BY match_key LIMIT " + (2 * RANDOM_PAIRS),
+                rs -> { people.add(features(rs)); });
+        if (people.size() < 2 * RANDOM_PAIRS) {
+            List<PersonMatcher.Features> night = new ArrayList<>();
+            jdbc.query("SELECT " + COLUMNS + " FROM stg_person WHERE run_id = ? AND id_number_hash IS NOT NULL ORDER BY match_key "
+                    + "LIMIT " + (4 * RANDOM_PAIRS), rs -> { night.add(features(rs)); }, runId);
+            if (night.size() > people.size()) {
+                people.clear();
+                people.addAll(night);
+            }
+        }
+        Map<String, Double> counts = new HashMap<>();
+        Map<String, Double> totals = new HashMap<>();
+        int pairs = 0;
+        for (int i = 0; i + 1 < people.size() && pairs < RANDOM_PAIRS; i++) {
+            PersonMatcher.Features a = people.get(i);
+            PersonMatcher.Features b = people.get(i + 1);
+            if (a.matchKey().equals(b.matchKey())) {
+                continue;
+            }
+            pairs++;
+            Comparison.of(a, b, pii::decrypt).levels().forEach((feature, level) -> {
+                counts.merge(feature + "-" + level, 1.0, Double::sum);
+                totals.merge(feature, 1.0, Double::sum);
+            });
+            i++;
+        }
+        if (pairs < 1000) {
+            return null;
+        }
+        Map<String, Double> u = new HashMap<>();
+        start.forEach((level, p) -> {
+            String feature = level.substring(0, level.indexOf('-'));
+            double seen = counts.getOrDefault(level, 0.0);
+            u.put(level, seen < RARE ? p.u() : seen / totals.get(feature));
+        });
+        return u;
+    }
+
+    private static PersonMatcher.Features features(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new PersonMatcher.Features(0, rs.getString(1), null, null, rs.getString(2),
+                rs.getObject(3, java.time.LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
+    }
+
+    /**
+     * How common each of {@code names} is: its share of the known persons (else of the night's identified persons),
+     * at least one person's share; empty when there are too few persons to tell (fewer than a thousand).
+     */
+    Map<String, Double> nameFrequencies(long runId, Collection<String> names) {
+        Map<String, Double> frequency = new HashMap<>();
+        boolean warehouse = jdbc.queryForObject("SELECT COUNT(*) FROM wh_person", Long.class) >= 1000;
+        long total = population(runId);
+        if (total < 1000 || names.isEmpty()) {
+            return frequency;
+        }
+        List<String> all = names.stream().distinct().toList();
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            List<Object> args = new ArrayList<>(chunk);
+            String sql = warehouse ? "SELECT name_norm, COUNT(*) FROM wh_person WHERE name_norm IN (" + in + ") GROUP BY name_norm"
+                    : "SELECT name_norm, COUNT(DISTINCT match_key) FROM stg_person WHERE name_norm IN (" + in + ") AND run_id = ? "
+                    + "AND id_number_hash IS NOT NULL GROUP BY name_norm";
+            if (!warehouse) {
+                args.add(runId);
+            }
+            jdbc.query(sql, rs -> { frequency.put(rs.getString(1), (double) rs.getLong(2) / total); }, args.toArray());
+        }
+        all.forEach(name -> frequency.putIfAbsent(name, 1.0 / total));
+        return frequency;
+    }
+}
