@@ -11,7 +11,7 @@ CREATE TABLE wh_match_weight (
     m                            DOUBLE NOT NULL,
     u                            DOUBLE NOT NULL,
     weight                       DOUBLE NOT NULL,        -- log2(m/u); for the prior log2(lambda/(1-lambda))
-    origin                       VARCHAR(200) NOT NULL,  -- estimated from N candidate pairs ..., or fixed
+    origin                       VARCHAR(1000) NOT NULL, -- m estimated by EM per block (...), u from ...; or fixed
     PRIMARY KEY (run_id, comparison, comparison_level)
 );
 

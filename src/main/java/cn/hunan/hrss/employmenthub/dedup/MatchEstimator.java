@@ -114,8 +114,25 @@ class MatchEstimator {
                 kept.add(feature);
             }
         }
+        monotone(m, u, start);
         return model(lambda, m, u, String.format(Locale.ROOT, "m estimated by EM per block (%s)%s; u from %s",
                 String.join(", ", sessions), kept.isEmpty() ? "" : "; configured m kept for " + kept, uFrom), start);
+    }
+
+    /**
+     * Raises the m of any agreeing level that would count for less than outright disagreement (same township below
+     * another township, where the data hold few of the one) to the weight of disagreement: a closer agreement is never
+     * stronger evidence against.
+     */
+    private static void monotone(Map<String, Double> m, Map<String, Double> u, Map<String, Probability> start) {
+        for (String feature : Comparison.FEATURES) {
+            String different = feature + "-different";
+            for (String agreeing : agreeing(feature)) {
+                String level = feature + "-" + agreeing;
+                double floor = uOf(u, start, level) * m.get(different) / uOf(u, start, different);
+                m.put(level, Math.max(m.get(level), floor));
+            }
+        }
     }
 
     /** What one session estimated: m of the comparisons it compared, and how many of its pairs are matches. */
@@ -156,13 +173,17 @@ class MatchEstimator {
                 if (held.contains(feature)) {
                     continue;
                 }
+                List<String> agreeing = agreeing(feature);
+                double disagree = start.get(feature + "-different").m();
                 double compared = 0;
-                for (String level : Comparison.LEVELS.get(feature)) {
+                double prior = 0;
+                for (String level : agreeing) {
                     compared += mass.getOrDefault(feature + "-" + level, 0.0);
+                    prior += start.get(feature + "-" + level).m();
                 }
-                for (String level : Comparison.LEVELS.get(feature)) {
+                for (String level : agreeing) {
                     String key = feature + "-" + level;
-                    double next = (mass.getOrDefault(key, 0.0) + start.get(key).m()) / (compared + 1);
+                    double next = (1 - disagree) * (mass.getOrDefault(key, 0.0) + start.get(key).m() / prior) / (compared + 1);
                     change = Math.max(change, Math.abs(next - m.get(key)));
                     m.put(key, next);
                 }
@@ -173,6 +194,18 @@ class MatchEstimator {
         }
         m.keySet().removeIf(level -> held.contains(level.substring(0, level.indexOf('-'))));
         return new Session(m, matches);
+    }
+
+    /**
+     * The levels of a comparison whose m is estimated: all but {@code different}. How often one person's records
+     * disagree outright is not told by unlabelled pairs: a pair that shares a name and a village but not the birth
+     * date nor the phone looks the same whether it is one person written badly twice or two namesakes, and EM, left
+     * to it, takes the namesakes for matches. That m is configured (from what reviews find), and the estimated levels
+     * share the rest.
+     */
+    static List<String> agreeing(String feature) {
+        List<String> levels = Comparison.LEVELS.get(feature);
+        return levels.subList(0, levels.size() - 1);
     }
 
     /** How many persons a record could be: the known persons, else (first night) the night's identified persons. */

@@ -23,7 +23,7 @@ public record MatchRules(String model, int autoMerge, int review, Map<String, In
         Map<String, Integer> weights = new HashMap<>(Defaults.Matching.DEFAULT_WEIGHTS);
         Map<String, Probability> probabilities = new LinkedHashMap<>(Defaults.Matching.DEFAULT_PROBABILITIES);
         if (m == null) {
-            return new MatchRules("estimated", 8, 5, Map.copyOf(weights), 0.999, 0.5, 4, true, probabilities);
+            return new MatchRules("estimated", 8, 5, Map.copyOf(weights), 0.99, 0.5, 4, true, probabilities);
         }
         if (m.weights() != null) {
             weights.putAll(m.weights());
@@ -33,7 +33,7 @@ public record MatchRules(String model, int autoMerge, int review, Map<String, In
                     o.m() == null ? d.m() : o.m(), o.u() == null ? d.u() : o.u())));
         }
         return new MatchRules(m.model() == null ? "estimated" : m.model(), or(m.autoMerge(), 8), or(m.review(), 5),
-                Map.copyOf(weights), or(m.autoMergeProbability(), 0.999), or(m.reviewProbability(), 0.5),
+                Map.copyOf(weights), or(m.autoMergeProbability(), 0.99), or(m.reviewProbability(), 0.5),
                 or(m.rivalMargin(), 4.0), m.nameFrequency() == null || m.nameFrequency(), probabilities);
     }
 

@@ -16,16 +16,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the person a record registered without an ID number belongs to. Candidates come from five blocks
- * evaluated in the database (normalised name + birth date, phone, birth date + county, name + county, and the
- * phone with two adjacent digits swapped), their union per person, against the golden persons and the night's
- * identified records, so that any two of name, birth date and phone may be wrong. Each is scored
- * ({@link MatchRules}) on name (exact, sounding alike in pinyin, one character off; traditional or full-width
- * forms already folded), birth date (equal, one digit off or day and month swapped), phone (equal, or two adjacent
- * digits swapped), county and household address.
- * At or above the auto-merge threshold, with no rival person as good, the record takes that person's match key
- * and the evidence is kept; otherwise it stays unresolved and is parked (evidence kept for review above the
- * review threshold).
+ * Finds the person a record registered without an ID number belongs to. Candidates come from six blocks evaluated
+ * in the database (normalised name + birth date, phone, birth date + county, name + county, household village +
+ * birth date within a year, and the phone with two adjacent digits swapped), their union per person, against the
+ * golden persons and the night's identified records, so that any two of name, birth date and phone may be wrong.
+ * Each candidate is compared ({@link Comparison}) on name (exact, sounding alike in pinyin, one character off;
+ * traditional or full-width forms already folded), birth date (equal, one digit off or day and month swapped),
+ * phone (equal, or two adjacent digits swapped), county and household address, and judged by match weight
+ * ({@link MatchModel}, estimated each night by {@link MatchEstimator}) or by points ({@link MatchRules}).
+ * At or above the auto-merge threshold, with no rival person close, the record takes that person's match key and
+ * the evidence is kept; otherwise it stays unresolved and is parked (evidence kept for review above the review
+ * threshold).
  */
 @Component
 class PersonMatcher {
@@ -42,14 +43,24 @@ class PersonMatcher {
     /**
      * The candidate blocks, their union deduplicated per person: any two of name, birth date and phone may be wrong
      * and one of them still finds the person (name + county when the birth date and the phone are both wrong; the
-     * phone's transpositions, {@link #transpositions}, when the name and the birth date are).
+     * village and birth year when the name is too; the phone's transpositions, {@link #transpositions}, when the name
+     * and the birth date are).
      */
     private static final Map<String, String> BLOCKS = blocks();
 
     /** What each block holds equal, so that the estimate of m leaves it out of the block's pairs. */
-    static final Map<String, Set<String>> HOLDS = Map.of("name+birth", Set.of("name", "birth"), "phone", Set.of("phone"),
-            "birth+county", Set.of("birth", "county"), "name+county", Set.of("name", "county"),
-            "phone-transposed", Set.of("phone"));
+    static final Map<String, Set<String>> HOLDS = holds();
+
+    private static Map<String, Set<String>> holds() {
+        Map<String, Set<String>> h = new LinkedHashMap<>();
+        h.put("name+birth", Set.of("name", "birth"));
+        h.put("phone", Set.of("phone"));
+        h.put("birth+county", Set.of("birth", "county"));
+        h.put("name+county", Set.of("name", "county"));
+        h.put("village+birth-year", Set.of("household", "birth"));
+        h.put("phone-transposed", Set.of("phone"));
+        return java.util.Collections.unmodifiableMap(h);
+    }
 
     private static Map<String, String> blocks() {
         Map<String, String> b = new LinkedHashMap<>();
@@ -57,6 +68,8 @@ class PersonMatcher {
         b.put("phone", "c.phone_hash = s.phone_hash");
         b.put("birth+county", "c.birth_date = s.birth_date AND c.county_code = s.county_code");
         b.put("name+county", "c.name_norm = s.name_norm AND c.county_code = s.county_code");
+        b.put("village+birth-year", "c.household_region = s.household_region AND c.birth_date BETWEEN s.birth_date - INTERVAL "
+                + "'366' DAY AND s.birth_date + INTERVAL '366' DAY");
         return java.util.Collections.unmodifiableMap(b);
     }
 

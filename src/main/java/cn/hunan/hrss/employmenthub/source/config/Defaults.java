@@ -129,7 +129,7 @@ public record Defaults(
             p.put("birth-close", new Probability(0.19, 0.002));
             p.put("birth-different", new Probability(0.01, 0.9978));
             p.put("phone-equal", new Probability(0.75, 0.0001));
-            p.put("phone-transposed", new Probability(0.20, 0.00001));
+            p.put("phone-transposed", new Probability(0.20, 0.0002));
             p.put("phone-different", new Probability(0.05, 0.99989));
             p.put("county-same", new Probability(0.95, 0.30));
             p.put("county-different", new Probability(0.05, 0.70));

@@ -38,10 +38,10 @@ public class MatchEvaluation {
 
         /** The table by mistake combination (where the truth names them): records, to merge, merged right, merged wrong. */
         public String table() {
-            StringBuilder out = new StringBuilder(String.format("%-42s %7s %7s %7s %7s %7s%n", "mistakes", "records", "to merge",
-                    "right", "wrong", "recall"));
-            byMistakes.forEach((k, t) -> out.append(String.format("%-42s %7d %7d %7d %7d %7s%n", k, t.records, t.expected,
-                    t.correct, t.wrong, t.expected == 0 ? "-" : String.format("%.3f", (double) t.correct / t.expected))));
+            StringBuilder out = new StringBuilder(String.format("%-42s %7s %7s %7s %7s %7s %7s%n", "mistakes", "records",
+                    "to merge", "right", "wrong", "review", "recall"));
+            byMistakes.forEach((k, t) -> out.append(String.format("%-42s %7d %7d %7d %7d %7d %7s%n", k, t.records, t.expected,
+                    t.correct, t.wrong, t.review, t.expected == 0 ? "-" : String.format("%.3f", (double) t.correct / t.expected))));
             return out.toString();
         }
         public double precision() {
@@ -58,8 +58,9 @@ public class MatchEvaluation {
         }
     }
 
-    /** Counts of one mistake combination: records, to merge, merged into the right person, merged wrongly. */
+    /** Counts of one mistake combination: records, to merge, merged into the right person, merged wrongly, for review. */
     public static final class Tally {
+        public long review;
         public long records;
         public long expected;
         public long correct;
@@ -72,6 +73,9 @@ public class MatchEvaluation {
         public long found;
         public long alone;
     }
+
+    /** What {@code blocks} holds for a record left for review rather than merged. */
+    private static final String REVIEW = "(review)";
 
     private final JdbcTemplate jdbc;
 
@@ -90,11 +94,11 @@ public class MatchEvaluation {
         Map<String, String> person = new HashMap<>();
         Map<String, String> blocks = new HashMap<>();
         Map<String, String> merged = new HashMap<>();
-        jdbc.query("SELECT source_id, source_key, stg_id, blocks FROM wh_match_evidence WHERE decision = 'merged' AND blocks "
-                + "IS NOT NULL ORDER BY id", rs -> {
-                    merged.put(rs.getString(1) + "\u0000" + rs.getString(2), rs.getString(4));
-                    merged.put("#" + rs.getLong(3), rs.getString(4));
-                });
+        jdbc.query("SELECT source_id, source_key, stg_id, COALESCE(blocks, ''), decision FROM wh_match_evidence ORDER BY id", rs -> {
+            String by = rs.getString(5).equals("merged") ? rs.getString(4) : REVIEW;
+            merged.put(rs.getString(1) + "\u0000" + rs.getString(2), by);
+            merged.put("#" + rs.getLong(3), by);
+        });
         wanted.forEach((origin, places) -> load(origin, places, person, merged, blocks));
         Map<String, BlockTally> byBlock = new java.util.TreeMap<>();
         jdbc.query("SELECT block, SUM(pairs) FROM wh_match_block GROUP BY block", rs -> {
@@ -118,8 +122,9 @@ public class MatchEvaluation {
             tally.expected += twin == null ? 0 : 1;
             boolean right = twin != null && found != null && found.equals(truth);
             tally.correct += right ? 1 : 0;
-            String by = right ? blocks.get(origin(r) + "\u0000" + place(r)) : null;
-            if (by != null) {
+            String by = blocks.getOrDefault(origin(r) + "\u0000" + place(r), merged.get(origin(r) + "\u0000" + place(r)));
+            tally.review += found == null && REVIEW.equals(by) ? 1 : 0;
+            if (right && by != null && !by.isEmpty() && !REVIEW.equals(by)) {
                 String[] names = by.split(",");
                 for (String block : names) {
                     BlockTally b = byBlock.computeIfAbsent(block, k -> new BlockTally());
@@ -166,10 +171,12 @@ public class MatchEvaluation {
                 }
             }, parts[0]);
         } else {
-            jdbc.query("SELECT s.line_no, p.match_key, s.id FROM stg_person s JOIN wh_person p ON p.match_key = s.match_key "
+            jdbc.query("SELECT s.line_no, p.match_key, s.id FROM stg_person s LEFT JOIN wh_person p ON p.match_key = s.match_key "
                     + "WHERE s.source_id = ? AND s.file_name = ? ORDER BY s.id", rs -> {
                 if (places.contains(rs.getString(1))) {
-                    person.put(origin + "\u0000" + rs.getString(1), rs.getString(2));
+                    if (rs.getString(2) != null) {
+                        person.put(origin + "\u0000" + rs.getString(1), rs.getString(2));
+                    }
                     putIfFound(blocks, origin + "\u0000" + rs.getString(1), found.get("#" + rs.getLong(3)));
                 }
             }, parts[0], parts[1]);

@@ -30,7 +30,7 @@ final class ConfigWriter {
                 date-formats: [yyyy-MM-dd, yyyy/M/d, yyyy年M月d日, yyyyMMdd, yyyy-M-d, yyyy.M.d]
                 error-limit: {count: %s, percent: %s}
                 park-days: 7
-                matching: {auto-merge: 8, review: 5}      # scores of persons without ID number; weights: README
+                matching: {auto-merge-probability: 0.99, review-probability: 0.5}   # persons without ID number: README, Matching
                 survivorship:                              # attributes whose best source is not the best record's
                   person:
                     phone: [online-platform]               # persons confirm their phone online by SMS

@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * The walk-in register made hard ({@code generate --hard-walk-ins}), as a county's monthly visit books are: one in
  * ten of the county platform's persons comes by, written with two or three mistakes at once (a birth date digit
- * miscopied or day and month swapped while the phone is missing or has two digits swapped, a same-sounding or
- * traditional name with the birth date or phone wrong, a person who moved township), and a quarter as many decoys
+ * miscopied or day and month swapped while the phone is missing or has two digits swapped, a same-sounding,
+ * traditional or mistyped name with the birth date or phone wrong, a mistyped name with a wrong birth date and no
+ * phone, a person who moved township), and a quarter as many decoys
  * who are not that person: a namesake in the same village with another phone, a person of the same name and birth
  * date in another township, a parent who gives the child's phone. Each line's truth names its mistakes.
  */
@@ -21,7 +22,7 @@ final class HardWalkIns {
             "birth-digit+phone-transposed", "birth-swap+phone-transposed", "homophone+phone-missing",
             "traditional+birth-digit", "typo+phone-transposed", "homophone+birth-digit+phone-transposed",
             "traditional+birth-swap+phone-missing", "moved-township+birth-digit", "full-width+birth-swap+phone-missing",
-            "homophone+birth-digit");
+            "homophone+birth-digit", "typo+birth-digit+phone-missing", "typo+birth-swap+phone-missing");
     /** The kinds of decoys, in turn. */
     static final List<String> DECOYS = List.of("decoy-namesake-same-village", "decoy-same-name-and-birth",
             "decoy-parent-sharing-phone");

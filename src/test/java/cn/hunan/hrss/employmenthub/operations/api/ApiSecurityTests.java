@@ -75,6 +75,10 @@ class ApiSecurityTests extends WarehouseTest {
     @Test
     void everyEndpointAnswersByRoleNoCredentials401WrongRole403() throws Exception {
         assertThat(nightlyCommand(copyDemo(Path.of("target", "api-walk")), "2023-12-31").exit()).isZero();
+        // a match left for review, so that the review queue renders a row with its probability and blocks
+        jdbc.update("INSERT INTO wh_match_evidence (run_id, stg_id, source_id, source_key, match_key, score, decision, evidence, "
+                + "probability, blocks) SELECT 1, MIN(id), '431322-station-register', 'W99', MIN(match_key), 2, 'review', "
+                + "'name=exact(+10.6) prior(-8.6)', 0.8, 'name+county' FROM stg_person");
         TreeSet<String> mapped = new TreeSet<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             for (String pattern : info.getPatternValues()) {
