@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.function.BiPredicate;
 
 /**
  * How a record registered without an ID number compares with a candidate person, comparison by comparison: the level
@@ -26,8 +26,12 @@ record Comparison(String name, String birth, String phone, String county, String
     /** The comparisons in the order evidence lists them. */
     static final List<String> FEATURES = List.of("name", "birth", "phone", "county", "household");
 
-    /** Compares {@code a} with {@code b}; {@code decrypt} opens an encrypted phone, only to tell a transposition. */
-    static Comparison of(PersonMatcher.Features a, PersonMatcher.Features b, UnaryOperator<String> decrypt) {
+    /**
+     * Compares {@code a} with {@code b}; {@code transposed} tells whether their phones, both given and unequal, differ
+     * by two adjacent digits swapped.
+     */
+    static Comparison of(PersonMatcher.Features a, PersonMatcher.Features b,
+                         BiPredicate<PersonMatcher.Features, PersonMatcher.Features> transposed) {
         String name = null;
         if (a.name() != null && b.name() != null) {
             int d = Names.distance(a.name(), b.name());
@@ -38,8 +42,7 @@ record Comparison(String name, String birth, String phone, String county, String
         String phone = null;
         if (a.phoneHash() != null && b.phoneHash() != null) {
             boolean equal = a.phoneHash().equals(b.phoneHash());
-            phone = equal ? "equal" : transposed(decrypt.apply(a.phoneEnc()), decrypt.apply(b.phoneEnc())) ? "transposed"
-                    : "different";
+            phone = equal ? "equal" : transposed.test(a, b) ? "transposed" : "different";
         }
         String county = a.county() == null || b.county() == null ? null : a.county().equals(b.county()) ? "same" : "different";
         String h = a.household();

@@ -25,10 +25,10 @@ import org.springframework.stereotype.Component;
 class MatchEstimator {
 
     /** Pairs of strangers compared for u. */
-    static final int RANDOM_PAIRS = 10_000;
+    static final int RANDOM_PAIRS = 100_000;
     /** Fewer candidate pairs than this, and the configured m is kept. */
     static final int MIN_PAIRS = 200;
-    /** A level seen by fewer random pairs than this keeps its configured u. */
+    /** A level seen by fewer random pairs than this is not measured by them. */
     static final int RARE = 5;
     private static final int ITERATIONS = 200;
     private static final String COLUMNS = "match_key, name_norm, birth_date, phone_hash, phone_enc, county_code, household_region";
@@ -68,7 +68,7 @@ class MatchEstimator {
     MatchModel estimate(long runId, MatchRules rules, Map<Pattern, Counts> patterns, Map<String, Set<String>> holds) {
         Map<String, Probability> start = rules.probabilities();
         Map<String, Double> u = randomPairsU(runId, start);
-        double lambda = 1.0 / Math.max(2, population(runId));
+        double lambda = 1.0 / Math.max(2, population(runId).persons());
         long pairs = patterns.values().stream().mapToLong(Counts::all).sum();
         Map<String, Double> m = new HashMap<>();
         start.forEach((level, p) -> m.put(level, p.m()));
@@ -208,11 +208,19 @@ class MatchEstimator {
         return levels.subList(0, levels.size() - 1);
     }
 
+    /** How many persons a record could be, and whether they are counted in the warehouse or (first night) staging. */
+    record Population(long persons, boolean warehouse) {
+    }
+
     /** How many persons a record could be: the known persons, else (first night) the night's identified persons. */
-    long population(long runId) {
+    Population population(long runId) {
         long known = jdbc.queryForObject("SELECT COUNT(*) FROM wh_person", Long.class);
-        return known >= 1000 ? known : Math.max(known, jdbc.queryForObject("SELECT COUNT(DISTINCT match_key) FROM stg_person "
-                + "WHERE run_id = ? AND id_number_hash IS NOT NULL", Long.class, runId));
+        if (known >= 1000) {
+            return new Population(known, true);
+        }
+        long night = jdbc.queryForObject("SELECT COUNT(DISTINCT match_key) FROM stg_person WHERE run_id = ? AND id_number_hash "
+                + "IS NOT NULL", Long.class, runId);
+        return night > known ? new Population(night, false) : new Population(known, true);
     }
 
     private static MatchModel model(double lambda, Map<String, Double> m, Map<String, Double> u, String origin,
@@ -231,8 +239,8 @@ class MatchEstimator {
     /**
      * u of every level from pairs of different persons: the known persons (else the night's identified records) in
      * match-key order, each compared with the next; null when fewer than a thousand pairs can be drawn. A level fewer
-     * than {@link #RARE} stranger pairs show (a transposed phone, an equal one) is too rare to measure that way and keeps
-     * its configured u.
+     * than {@link #RARE} stranger pairs show (a transposed phone, an equal one) is too rare to measure that way: it
+     * keeps its configured u, or {@link #RARE} in the pairs compared where that is less (what so few sightings bound).
      */
     Map<String, Double> randomPairsU(long runId, Map<String, Probability> start) {
         List<PersonMatcher.Features> people = new ArrayList<>();
@@ -257,7 +265,7 @@ class MatchEstimator {
                 continue;
             }
             pairs++;
-            Comparison.of(a, b, pii::decrypt).levels().forEach((feature, level) -> {
+            Comparison.of(a, b, (x, y) -> Comparison.transposed(pii.decrypt(x.phoneEnc()), pii.decrypt(y.phoneEnc()))).levels().forEach((feature, level) -> {
                 counts.merge(feature + "-" + level, 1.0, Double::sum);
                 totals.merge(feature, 1.0, Double::sum);
             });
@@ -270,7 +278,8 @@ class MatchEstimator {
         start.forEach((level, p) -> {
             String feature = level.substring(0, level.indexOf('-'));
             double seen = counts.getOrDefault(level, 0.0);
-            u.put(level, seen < RARE ? p.u() : seen / totals.get(feature));
+            double compared = totals.getOrDefault(feature, 0.0);
+            u.put(level, seen >= RARE ? seen / compared : compared > 0 ? Math.min(p.u(), RARE / compared) : p.u());
         });
         return u;
     }
@@ -284,10 +293,10 @@ class MatchEstimator {
      * How common each of {@code names} is: its share of the known persons (else of the night's identified persons),
      * at least one person's share; empty when there are too few persons to tell (fewer than a thousand).
      */
-    Map<String, Double> nameFrequencies(long runId, Collection<String> names) {
+    Map<String, Double> nameFrequencies(long runId, Collection<String> names, Population population) {
         Map<String, Double> frequency = new HashMap<>();
-        boolean warehouse = jdbc.queryForObject("SELECT COUNT(*) FROM wh_person", Long.class) >= 1000;
-        long total = population(runId);
+        boolean warehouse = population.warehouse();
+        long total = population.persons();
         if (total < 1000 || names.isEmpty()) {
             return frequency;
         }

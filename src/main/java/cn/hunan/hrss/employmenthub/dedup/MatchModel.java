@@ -28,9 +28,9 @@ final class MatchModel {
         this.origin = origin;
     }
 
-    /** The model of the configured m and u, without estimating anything. */
-    static MatchModel fixed(MatchRules rules) {
-        return new MatchModel(0.1, rules.probabilities(), "fixed");
+    /** The model of the configured m and u with the prior {@code lambda}, without estimating anything. */
+    static MatchModel fixed(MatchRules rules, double lambda) {
+        return new MatchModel(lambda, rules.probabilities(), "fixed: configured m and u");
     }
 
     double lambda() {

@@ -40,6 +40,8 @@ class PersonMatcher {
             + "county_code, household_region";
     /** Open records resolved at once. */
     private static final int PAGE = 2_000;
+    /** Pages of open records the estimate compares at most: every k-th page, so that it samples them all evenly. */
+    static final int SAMPLE_PAGES = 10;
     /**
      * The candidate blocks, their union deduplicated per person: any two of name, birth date and phone may be wrong
      * and one of them still finds the person (name + county when the birth date and the phone are both wrong; the
@@ -98,9 +100,11 @@ class PersonMatcher {
     }
 
     /**
-     * Resolves the night's unresolved records: finds and compares their candidates page by page ({@link #PAGE} at a
-     * time, in id order), estimates the match model from all the comparisons (unless the points model or the fixed
-     * one is configured), then decides each record. Memory holds the comparisons, not the candidates' data.
+     * Resolves the night's unresolved records, page by page ({@link #PAGE} at a time, in id order): with the estimated
+     * model, a first pass finds and compares the candidates of a sample of the pages (every k-th, at most
+     * {@link #SAMPLE_PAGES}) only to count the comparison patterns, the model is estimated from them, and a second
+     * pass finds and compares the candidates of every page and decides; the other models decide in one pass. Memory
+     * holds one page and its candidates, however many records wait.
      */
     void resolve(long runId, MatchRules rules) {
         jdbc.update("DELETE FROM etl_match_open WHERE run_id = ?", runId);
@@ -111,54 +115,80 @@ class PersonMatcher {
         }
         Map<String, Map<String, String>> overrides = overrides();
         Map<String, Long> pairs = new LinkedHashMap<>();
-        List<Open> opens = new ArrayList<>();
-        Map<MatchEstimator.Pattern, MatchEstimator.Counts> patterns = new HashMap<>();
+        boolean estimate = rules.model().equals("estimated");
+        MatchModel model = rules.byPoints() || estimate ? null
+                : MatchModel.fixed(rules, 1.0 / Math.max(2, estimator.population(runId).persons()));
+        if (estimate) {
+            long open = jdbc.queryForObject("SELECT COUNT(*) FROM etl_match_open WHERE run_id = ?", Long.class, runId);
+            if (open == 0) {
+                return;
+            }
+            int stride = (int) Math.max(1, (open + (long) PAGE * SAMPLE_PAGES - 1) / ((long) PAGE * SAMPLE_PAGES));
+            long started = System.nanoTime();
+            Map<MatchEstimator.Pattern, MatchEstimator.Counts> patterns = new HashMap<>();
+            pages(runId, stride, new LinkedHashMap<>(), (page, found) -> page.values().forEach(record ->
+                    compare(record, found, overrides, patterns)));
+            model = estimator.estimate(runId, rules, patterns, HOLDS);
+            log.info("matching: {} open record(s); model estimated from every {}. page in {} ms", open, stride,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        long deciding = System.nanoTime();
+        MatchModel decidedBy = model;
+        MatchEstimator.Population population = model != null && rules.nameFrequency() ? estimator.population(runId) : null;
+        boolean any = pages(runId, 1, pairs, (page, found) -> {
+            List<Open> opens = new ArrayList<>();
+            page.values().forEach(record -> opens.add(compare(record, found, overrides, null)));
+            Map<String, Double> frequencies = population == null ? Map.of() : estimator.nameFrequencies(runId,
+                    opens.stream().map(o -> o.record().name()).filter(java.util.Objects::nonNull).toList(), population);
+            decide(runId, rules, decidedBy, frequencies, opens, overrides);
+        });
+        if (!any) {
+            return;
+        }
+        log.info("matching: decided in {} ms; candidate pairs per block {}", (System.nanoTime() - deciding) / 1_000_000, pairs);
+        jdbc.batchUpdate("INSERT INTO wh_match_block (run_id, block, pairs) VALUES (?,?,?)", pairs.entrySet().stream()
+                .map(e -> new Object[] {runId, e.getKey(), e.getValue()}).toList());
+        if (model != null) {
+            record(runId, model);
+        }
+    }
+
+    /**
+     * Runs through the open records page by page, every {@code stride}-th page with its candidates by open record;
+     * counts each block's pairs into {@code pairs}. False when no record is open.
+     */
+    private boolean pages(long runId, int stride, Map<String, Long> pairs,
+                          java.util.function.BiConsumer<Map<Long, Features>, PageCandidates> each) {
         long after = 0;
-        while (true) {
+        for (long n = 0; ; n++) {
             Map<Long, Features> page = new LinkedHashMap<>();
             jdbc.query("SELECT s.id, s." + COLUMNS.replace(", ", ", s.") + " FROM etl_match_open o JOIN stg_person s ON "
                     + "s.id = o.stg_id WHERE o.run_id = ? AND o.stg_id > ? ORDER BY o.stg_id LIMIT " + PAGE,
                     rs -> { page.put(rs.getLong(1), features(rs, 1)); }, runId, after);
             if (page.isEmpty()) {
-                break;
+                return after > 0;
             }
             long last = page.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
-            Map<Long, Map<String, Found>> found = candidates(runId, after, last, pairs);
-            for (Features record : page.values()) {
-                opens.add(compare(record, found.getOrDefault(record.id(), Map.of()), overrides, patterns));
+            if (n % stride == 0) {
+                each.accept(page, candidates(runId, after, last, pairs));
             }
             after = last;
         }
-        if (opens.isEmpty()) {
-            return;
-        }
-        log.info("matching: candidate pairs per block {}", pairs);
-        jdbc.batchUpdate("INSERT INTO wh_match_block (run_id, block, pairs) VALUES (?,?,?)", pairs.entrySet().stream()
-                .map(e -> new Object[] {runId, e.getKey(), e.getValue()}).toList());
-        MatchModel model = rules.byPoints() ? null : rules.model().equals("fixed") ? MatchModel.fixed(rules)
-                : estimator.estimate(runId, rules, patterns, HOLDS);
-        Map<String, Double> frequencies = Map.of();
-        if (model != null) {
-            record(runId, model);
-            if (rules.nameFrequency()) {
-                frequencies = estimator.nameFrequencies(runId, opens.stream().map(o -> o.record().name())
-                        .filter(java.util.Objects::nonNull).toList());
-            }
-        }
-        for (int from = 0; from < opens.size(); from += PAGE) {
-            decide(runId, rules, model, frequencies, opens.subList(from, Math.min(opens.size(), from + PAGE)), overrides);
-        }
     }
 
-    /** Compares an open record with each candidate record found, and counts the comparison patterns for the estimate. */
-    private Open compare(Features record, Map<String, Found> found, Map<String, Map<String, String>> overrides,
+    /**
+     * Compares an open record with each candidate record found, and counts the comparison patterns for the estimate
+     * into {@code patterns}, where given.
+     */
+    private Open compare(Features record, PageCandidates page, Map<String, Map<String, String>> overrides,
                          Map<MatchEstimator.Pattern, MatchEstimator.Counts> patterns) {
         Map<String, String> decided = overrides.getOrDefault(record.sourceId() + "\u0000" + record.sourceKey(), Map.of());
         Map<String, List<Candidate>> byPerson = new LinkedHashMap<>();
-        for (Found f : found.values()) {
-            Comparison c = Comparison.of(record, f.features(), pii::decrypt);
+        Set<String> variants = page.variants().getOrDefault(record.id(), Set.of());
+        for (Found f : page.found().getOrDefault(record.id(), Map.of()).values()) {
+            Comparison c = Comparison.of(record, f.features(), (x, y) -> variants.contains(y.phoneHash()));
             List<Candidate> of = byPerson.computeIfAbsent(f.features().matchKey(), k -> new ArrayList<>());
-            if (of.stream().noneMatch(x -> x.comparison().equals(c))) {
+            if (patterns != null && of.stream().noneMatch(x -> x.comparison().equals(c))) {
                 MatchEstimator.Counts counts = patterns.computeIfAbsent(new MatchEstimator.Pattern(c, f.blocks()),
                         k -> new MatchEstimator.Counts());
                 String decision = decided.get(f.features().matchKey());
@@ -190,16 +220,24 @@ class PersonMatcher {
     }
 
     /**
+     * A page's candidates by open record and candidate record, and the hashes of each open record's phone with two
+     * adjacent digits swapped: a candidate whose phone hash is one of them is a transposition, told without decrypting.
+     */
+    private record PageCandidates(Map<Long, Map<String, Found>> found, Map<Long, Set<String>> variants) {
+    }
+
+    /**
      * The candidates of the open records with ids in ({@code after}, {@code last}], by open record and candidate record
      * (golden person or identified record of the night), with the blocks that found each; counts each block's pairs.
      */
-    private Map<Long, Map<String, Found>> candidates(long runId, long after, long last, Map<String, Long> pairs) {
+    private PageCandidates candidates(long runId, long after, long last, Map<String, Long> pairs) {
         Map<Long, Map<String, Found>> candidates = new HashMap<>();
         String driver = " FROM etl_match_open o JOIN stg_person s ON s.id = o.stg_id ";
         String page = " AND o.stg_id > " + after + " AND o.stg_id <= " + last;
         Map<String, String[]> blocks = new LinkedHashMap<>();
         BLOCKS.forEach((name, block) -> blocks.put(name, new String[] {block, driver}));
-        if (transpositions(runId, after, last) > 0) {
+        Map<Long, Set<String>> variants = transpositions(runId, after, last);
+        if (!variants.isEmpty()) {
             blocks.put("phone-transposed", new String[] {"c.phone_hash = v.phone_hash", driver + "JOIN etl_match_variant v ON "
                     + "v.run_id = " + runId + " AND v.stg_id = s.id "});
         }
@@ -217,16 +255,17 @@ class PersonMatcher {
             pairs.merge(name, found, Long::sum);
         });
         jdbc.update("DELETE FROM etl_match_variant WHERE run_id = ?", runId);
-        return candidates;
+        return new PageCandidates(candidates, variants);
     }
 
     /**
      * Writes, for the open records of the page with a phone, the hashes of their phone with two adjacent digits
-     * swapped (decrypted in memory only); returns how many. {@link #candidates} removes them after the page, in the
-     * same transaction (one per entity), so none is left behind.
+     * swapped (decrypted in memory only); returns them by open record. {@link #candidates} removes them after the
+     * page, in the same transaction (one per entity), so none is left behind.
      */
-    private int transpositions(long runId, long after, long last) {
+    private Map<Long, Set<String>> transpositions(long runId, long after, long last) {
         List<Object[]> rows = new ArrayList<>();
+        Map<Long, Set<String>> variants = new HashMap<>();
         jdbc.query("SELECT s.id, s.phone_enc FROM etl_match_open o JOIN stg_person s ON s.id = o.stg_id WHERE o.run_id = ? AND "
                 + "o.stg_id > ? AND o.stg_id <= ? AND s.phone_enc IS NOT NULL", rs -> {
                     String phone = pii.decrypt(rs.getString(2));
@@ -235,13 +274,15 @@ class PersonMatcher {
                         if (phone.charAt(i) != phone.charAt(i + 1)) {
                             String variant = phone.substring(0, i) + phone.charAt(i + 1) + phone.charAt(i) + phone.substring(i + 2);
                             if (seen.add(variant)) {
-                                rows.add(new Object[] {runId, rs.getLong(1), pii.hash(variant)});
+                                String hash = pii.hash(variant);
+                                rows.add(new Object[] {runId, rs.getLong(1), hash});
+                                variants.computeIfAbsent(rs.getLong(1), k -> new java.util.HashSet<>()).add(hash);
                             }
                         }
                     }
                 }, runId, after, last);
         jdbc.batchUpdate("INSERT INTO etl_match_variant (run_id, stg_id, phone_hash) VALUES (?,?,?)", rows);
-        return rows.size();
+        return variants;
     }
 
     /** An administrator's decisions, by (source, key): the person accepted or split from. */

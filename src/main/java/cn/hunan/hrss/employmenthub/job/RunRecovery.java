@@ -32,6 +32,9 @@ public class RunRecovery {
         this.bookkeeping = bookkeeping;
     }
 
+    /** The mark Spring Batch's {@code JobOperator.recover} leaves in a recovered execution's context. */
+    static final String RECOVERED = "batch.recovered";
+
     /** Recovers every dead run; the caller must hold the warehouse lock. Returns one line per run recovered. */
     public List<String> recoverDead() {
         List<String> recovered = new ArrayList<>();
@@ -41,6 +44,9 @@ public class RunRecovery {
             long runId = execution.getJobInstance().getInstanceId();
             String where = execution.getStepExecutions().stream().filter(s -> s.getStatus().isRunning())
                     .map(s -> s.getStepName()).sorted().findFirst().orElse("start");
+            // a restart copies the job's execution context, so an execution that restarted a recovered one carries
+            // the earlier recovery's mark, and the operator would take it as recovered already and leave it STARTED
+            execution.getExecutionContext().remove(RECOVERED);
             jobOperator.recover(execution);
             // the operator marks the execution recovered in memory; keep the mark, for status to show
             jobRepository.updateExecutionContext(execution);

@@ -20,6 +20,12 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
 public final class Pinyin {
 
     private static final HanyuPinyinOutputFormat FORMAT = new HanyuPinyinOutputFormat();
+    /**
+     * The readings of each character asked for so far: pinyin4j formats every reading with regular expressions on
+     * each call, and matching asks millions of times about a few thousand characters.
+     */
+    private static final java.util.concurrent.ConcurrentMap<Character, Set<String>> READINGS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     static {
         FORMAT.setToneType(HanyuPinyinToneType.WITHOUT_TONE);
@@ -32,6 +38,10 @@ public final class Pinyin {
 
     /** The toneless readings of a character; empty for anything but a Chinese character. */
     public static Set<String> readings(char c) {
+        return READINGS.computeIfAbsent(c, Pinyin::read);
+    }
+
+    private static Set<String> read(char c) {
         try {
             String[] all = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
             return all == null ? Set.of() : Arrays.stream(all).collect(Collectors.toUnmodifiableSet());

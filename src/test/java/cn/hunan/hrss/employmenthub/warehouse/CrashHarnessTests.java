@@ -122,6 +122,26 @@ class CrashHarnessTests {
     }
 
     @Test
+    void aNightKilledTwiceIsRecoveredTwiceAndTheThirdStartFinishesIt() throws Exception {
+        // given: a night killed in its extract, started again (a restart of the recovered execution) and killed again
+        // in its merge: the second execution carries the first recovery's mark in the job's context
+        String db = database("twice");
+        Moment first = killDuring(night(db, "twice-1"), db, "extract", 0.5);
+        assertThat(first.killed()).as(first.text()).isTrue();
+        Moment second = killDuring(night(db, "twice-2"), db, "merge", 0.5);
+        assertThat(second.killed()).as(second.text()).isTrue();
+
+        // when
+        ChildNight third = night(db, "twice-3");
+        int exit = third.await(1800);
+
+        // then: the second death is recovered too, and the night finishes equal to the clean one
+        assertThat(exit).as(third.output()).isZero();
+        assertThat(third.output()).contains("recovered run 1: the process running it died during merge");
+        assertThat(snapshot(db)).isEqualTo(clean);
+    }
+
+    @Test
     void twoNightsStartedTogetherRunOnce() throws Exception {
         String db = database("twice");
         ChildNight first = night(db, "together-1");
