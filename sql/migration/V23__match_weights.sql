@@ -4,7 +4,7 @@
 ALTER TABLE wh_match_evidence ADD COLUMN probability DOUBLE;
 ALTER TABLE wh_match_evidence ADD COLUMN blocks VARCHAR(200);
 
-CREATE TABLE wh_match_weight (
+CREATE TABLE etl_match_weight (
     run_id                       BIGINT NOT NULL,
     comparison                   VARCHAR(20) NOT NULL,   -- name, birth, phone, county, household, or prior
     comparison_level             VARCHAR(20) NOT NULL,   -- exact, sounds-alike, ..., or lambda
@@ -15,7 +15,7 @@ CREATE TABLE wh_match_weight (
     PRIMARY KEY (run_id, comparison, comparison_level)
 );
 
-CREATE TABLE wh_match_block (
+CREATE TABLE etl_match_block (
     run_id                       BIGINT NOT NULL,
     block                        VARCHAR(40) NOT NULL,
     pairs                        BIGINT NOT NULL,

@@ -148,8 +148,8 @@ public class GoldenMerger {
         jdbc.update("DELETE FROM dq_violation WHERE run_id = ? AND entity = ? AND rule_code IN " + MERGE_RULES, runId, e.key());
         if (e == EntityType.PERSON) {
             jdbc.update("DELETE FROM wh_match_evidence WHERE run_id = ?", runId);
-            jdbc.update("DELETE FROM wh_match_weight WHERE run_id = ?", runId);
-            jdbc.update("DELETE FROM wh_match_block WHERE run_id = ?", runId);
+            jdbc.update("DELETE FROM etl_match_weight WHERE run_id = ?", runId);
+            jdbc.update("DELETE FROM etl_match_block WHERE run_id = ?", runId);
         }
     }
 

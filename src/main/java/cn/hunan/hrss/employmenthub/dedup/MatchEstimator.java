@@ -248,8 +248,8 @@ class MatchEstimator {
                 rs -> { people.add(features(rs)); });
         if (people.size() < 2 * RANDOM_PAIRS) {
             List<PersonMatcher.Features> night = new ArrayList<>();
-            jdbc.query("SELECT " + COLUMNS + " FROM stg_person WHERE run_id = ? AND id_number_hash IS NOT NULL ORDER BY match_key "
-                    + "LIMIT " + (4 * RANDOM_PAIRS), rs -> { night.add(features(rs)); }, runId);
+            jdbc.query("SELECT " + COLUMNS + " FROM stg_person WHERE run_id = ? AND id_number_hash IS NOT NULL ORDER BY match_key, "
+                    + "source_id, source_key LIMIT " + (4 * RANDOM_PAIRS), rs -> { night.add(features(rs)); }, runId);
             if (night.size() > people.size()) {
                 people.clear();
                 people.addAll(night);

@@ -37,16 +37,16 @@ public class MatchReview {
      * weight and where they came from, the prior first; empty when the night used points.
      */
     public List<Map<String, Object>> weights(Long run) {
-        return jdbc.queryForList("SELECT run_id, comparison, comparison_level, m, u, weight, origin FROM wh_match_weight "
-                + "WHERE run_id = " + (run != null ? "?" : "(SELECT MAX(run_id) FROM wh_match_weight)") + " ORDER BY "
+        return jdbc.queryForList("SELECT run_id, comparison, comparison_level, m, u, weight, origin FROM etl_match_weight "
+                + "WHERE run_id = " + (run != null ? "?" : "(SELECT MAX(run_id) FROM etl_match_weight)") + " ORDER BY "
                 + "CASE comparison WHEN 'prior' THEN 0 WHEN 'name' THEN 1 WHEN 'birth' THEN 2 WHEN 'phone' THEN 3 "
                 + "WHEN 'county' THEN 4 ELSE 5 END, weight DESC", run != null ? new Object[] {run} : new Object[0]);
     }
 
     /** The candidate pairs each block produced on a night ({@code run}, else the latest). */
     public List<Map<String, Object>> blocks(Long run) {
-        return jdbc.queryForList("SELECT run_id, block, pairs FROM wh_match_block WHERE run_id = " + (run != null ? "?"
-                : "(SELECT MAX(run_id) FROM wh_match_block)") + " ORDER BY block", run != null ? new Object[] {run} : new Object[0]);
+        return jdbc.queryForList("SELECT run_id, block, pairs FROM etl_match_block WHERE run_id = " + (run != null ? "?"
+                : "(SELECT MAX(run_id) FROM etl_match_block)") + " ORDER BY block", run != null ? new Object[] {run} : new Object[0]);
     }
 
     /** Undoes the merge of a record; returns the number of staged records sent back to waiting. */

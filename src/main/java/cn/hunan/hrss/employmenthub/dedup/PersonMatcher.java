@@ -146,7 +146,7 @@ class PersonMatcher {
             return;
         }
         log.info("matching: decided in {} ms; candidate pairs per block {}", (System.nanoTime() - deciding) / 1_000_000, pairs);
-        jdbc.batchUpdate("INSERT INTO wh_match_block (run_id, block, pairs) VALUES (?,?,?)", pairs.entrySet().stream()
+        jdbc.batchUpdate("INSERT INTO etl_match_block (run_id, block, pairs) VALUES (?,?,?)", pairs.entrySet().stream()
                 .map(e -> new Object[] {runId, e.getKey(), e.getValue()}).toList());
         if (model != null) {
             record(runId, model);
@@ -211,7 +211,7 @@ class PersonMatcher {
         rows.add(new Object[] {runId, "prior", "lambda", model.lambda(), 1 - model.lambda(), model.prior(), model.origin()});
         model.ordered().forEach((level, p) -> rows.add(new Object[] {runId, level.substring(0, level.indexOf('-')),
             level.substring(level.indexOf('-') + 1), p.m(), p.u(), model.weight(level), model.origin()}));
-        jdbc.batchUpdate("INSERT INTO wh_match_weight (run_id, comparison, comparison_level, m, u, weight, origin) "
+        jdbc.batchUpdate("INSERT INTO etl_match_weight (run_id, comparison, comparison_level, m, u, weight, origin) "
                 + "VALUES (?,?,?,?,?,?,?)", rows);
     }
 
@@ -344,11 +344,19 @@ class PersonMatcher {
             }
             evidence.add(new Object[] {runId, record.id(), record.sourceId(), record.sourceKey(), best.matchKey(),
                 (int) Math.round(best.value()), merge ? "merged" : "review", (rival ? "rival candidate; " : "")
-                + best.explanation(), best.probability(), String.join(",", best.blocks())});
+                + best.explanation(), rounded(best.probability()), String.join(",", best.blocks())});
         }
         jdbc.batchUpdate("UPDATE stg_person SET match_key = ? WHERE id = ?", rekeys);
         jdbc.batchUpdate("INSERT INTO wh_match_evidence (run_id, stg_id, source_id, source_key, match_key, score, decision, "
                 + "evidence, probability, blocks) VALUES (?,?,?,?,?,?,?,?,?,?)", evidence);
+    }
+
+    /**
+     * A probability kept to nine decimals: the estimate sums in an order that may differ between two nights over the
+     * same records (the candidates' order follows the staged ids), and what is kept should not.
+     */
+    private static Double rounded(Double p) {
+        return p == null ? null : Math.round(p * 1e9) / 1e9;
     }
 
     /** One candidate record judged by points, or by the match model when there is one. */

@@ -45,17 +45,18 @@ class AmbiguousWalkInTests extends H2WarehouseTest {
         assertThat(clear.get("decision")).isEqualTo("merged");
         assertThat((String) clear.get("evidence")).contains("phone=equal(+").contains("prior(");
         assertThat(((Number) clear.get("probability")).doubleValue()).isGreaterThanOrEqualTo(0.999);
-        assertThat(clear.get("blocks")).isEqualTo("birth+county,name+birth,name+county,phone");
+        assertThat(clear.get("blocks")).isEqualTo("birth+county,name+birth,name+county,phone,village+birth-year");
         assertThat(personOf("W2")).isEqualTo("139****2222");
 
         // and: the night kept the model it decided with, from the configured m and u (too few pairs to estimate)
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wh_match_weight", Long.class)).isEqualTo(16);
-        assertThat(jdbc.queryForObject("SELECT MAX(origin) FROM wh_match_weight", String.class))
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM etl_match_weight", Long.class)).isEqualTo(16);
+        assertThat(jdbc.queryForObject("SELECT MAX(origin) FROM etl_match_weight", String.class))
                 .startsWith("configured m (only ").endsWith("u from configuration");
-        assertThat(jdbc.queryForObject("SELECT weight FROM wh_match_weight WHERE comparison = 'phone' AND comparison_level = "
+        assertThat(jdbc.queryForObject("SELECT weight FROM etl_match_weight WHERE comparison = 'phone' AND comparison_level = "
                 + "'equal'", Double.class)).isCloseTo(MatchModel.log2(0.75 / 0.0001), org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(jdbc.queryForList("SELECT CONCAT(block, '=', pairs) FROM wh_match_block ORDER BY block", String.class))
-                .containsExactly("birth+county=4", "name+birth=4", "name+county=4", "phone=1", "phone-transposed=0");
+        assertThat(jdbc.queryForList("SELECT CONCAT(block, '=', pairs) FROM etl_match_block ORDER BY block", String.class))
+                .containsExactly("birth+county=4", "name+birth=4", "name+county=4", "phone=1", "phone-transposed=0",
+                        "village+birth-year=4");
     }
 
     @Test
@@ -72,7 +73,7 @@ class AmbiguousWalkInTests extends H2WarehouseTest {
         Map<String, Object> clear = evidence("W2");
         assertThat(clear.get("decision")).isEqualTo("review");
         assertThat(clear.get("score")).isEqualTo(15);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wh_match_weight", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM etl_match_weight", Long.class)).isZero();
     }
 
     private void night(String defaults) throws Exception {

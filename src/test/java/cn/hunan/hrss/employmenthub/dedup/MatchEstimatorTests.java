@@ -21,7 +21,7 @@ class MatchEstimatorTests {
 
     /** The oracle's m; its {@code different} levels are the configured ones, which EM does not estimate. */
     private static final Map<String, double[]> M = Map.of("name", new double[] {0.55, 0.25, 0.19, 0.01},
-            "birth", new double[] {0.6, 0.39, 0.01}, "phone", new double[] {0.5, 0.45, 0.05},
+            "birth", new double[] {0.6, 0.399, 0.001}, "phone", new double[] {0.5, 0.45, 0.05},
             "household", new double[] {0.7, 0.2, 0.1});
     private static final Map<String, double[]> U = Map.of("name", new double[] {0.002, 0.001, 0.007, 0.99},
             "birth", new double[] {0.001, 0.009, 0.99}, "phone", new double[] {0.001, 0.0005, 0.9985},

@@ -13,12 +13,12 @@ class MatchModelTests {
 
     @Test
     void theWeightIsThePriorPlusLog2MOverUOfEveryComparedLevelAndSkipsWhatIsMissing() {
-        // name exact: log2(0.8/0.0005) = 10.644; birth close: log2(0.19/0.002) = 6.570; household same village:
+        // name exact: log2(0.8/0.0005) = 10.644; birth close: log2(0.199/0.002) = 6.636; household same village:
         // log2(0.8/0.01) = 6.322; prior log2(0.001/0.999) = -9.964; phone not given
         MatchModel.Weighted w = model.weigh(new Comparison("exact", "close", null, null, "same-village"), null);
 
-        assertThat(w.weight()).isCloseTo(10.644 + 6.570 + 6.322 - 9.964, offset(0.001));
-        assertThat(w.probability()).isCloseTo(Math.pow(2, 13.572) / (1 + Math.pow(2, 13.572)), offset(1e-6));
+        assertThat(w.weight()).isCloseTo(10.644 + 6.636 + 6.322 - 9.964, offset(0.001));
+        assertThat(w.probability()).isCloseTo(Math.pow(2, 13.638) / (1 + Math.pow(2, 13.638)), offset(1e-6));
         assertThat(w.explanation()).isEqualTo("name=exact(+10.6) birth=close(+6.6) household=same-village(+6.3) prior(-10.0)");
     }
 
@@ -38,7 +38,7 @@ class MatchModelTests {
     void aDisagreementCountsAgainst() {
         MatchModel.Weighted w = model.weigh(new Comparison("different", "different", "equal", "same", "same-village"), null);
 
-        assertThat(w.explanation()).contains("name=different(-6.6)", "birth=different(-6.6)");
+        assertThat(w.explanation()).contains("name=different(-6.6)", "birth=different(-10.0)");
         assertThat(w.probability()).isLessThan(0.5);
     }
 }

@@ -26,7 +26,7 @@ class MatchReviewTests extends H2WarehouseTest {
         // given: the demo with a stricter auto-merge probability, so that walk-ins wait for review
         Path config = copyDemo(dir);
         Files.writeString(config.resolve("defaults.yml"), Files.readString(config.resolve("defaults.yml"))
-                .replace("auto-merge-probability: 0.999", "auto-merge-probability: 0.9999999"));
+                .replace("auto-merge-probability: 0.99,", "auto-merge-probability: 0.9999999,"));
         migrator.migrate();
         night(config, LocalDate.of(2023, 12, 31));
         List<String> merged = keys("merged");

@@ -126,8 +126,8 @@ public record Defaults(
             p.put("name-one-off", new Probability(0.11, 0.005));
             p.put("name-different", new Probability(0.01, 0.994));
             p.put("birth-equal", new Probability(0.80, 0.0002));
-            p.put("birth-close", new Probability(0.19, 0.002));
-            p.put("birth-different", new Probability(0.01, 0.9978));
+            p.put("birth-close", new Probability(0.199, 0.002));
+            p.put("birth-different", new Probability(0.001, 0.9978));
             p.put("phone-equal", new Probability(0.75, 0.0001));
             p.put("phone-transposed", new Probability(0.20, 0.0002));
             p.put("phone-different", new Probability(0.05, 0.99989));

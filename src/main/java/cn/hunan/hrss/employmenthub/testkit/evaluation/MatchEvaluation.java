@@ -101,7 +101,7 @@ public class MatchEvaluation {
         });
         wanted.forEach((origin, places) -> load(origin, places, person, merged, blocks));
         Map<String, BlockTally> byBlock = new java.util.TreeMap<>();
-        jdbc.query("SELECT block, SUM(pairs) FROM wh_match_block GROUP BY block", rs -> {
+        jdbc.query("SELECT block, SUM(pairs) FROM etl_match_block GROUP BY block", rs -> {
             byBlock.computeIfAbsent(rs.getString(1), k -> new BlockTally()).pairs = rs.getLong(2);
         });
         long predicted = 0;
