@@ -65,10 +65,11 @@ class MatchEstimator {
      * each comparison's m is the average of the sessions that compared it, weighted by the matches each found. The
      * prior is one in the known population: a record registered without an ID number is taken to be somebody known.
      */
-    MatchModel estimate(long runId, MatchRules rules, Map<Pattern, Counts> patterns, Map<String, Set<String>> holds) {
+    MatchModel estimate(long runId, MatchRules rules, Map<Pattern, Counts> patterns, Map<String, Set<String>> holds,
+                        Population population) {
         Map<String, Probability> start = rules.probabilities();
         Map<String, Double> u = randomPairsU(runId, start);
-        double lambda = 1.0 / Math.max(2, population(runId).persons());
+        double lambda = population.prior();
         long pairs = patterns.values().stream().mapToLong(Counts::all).sum();
         Map<String, Double> m = new HashMap<>();
         start.forEach((level, p) -> m.put(level, p.m()));
@@ -210,6 +211,11 @@ class MatchEstimator {
 
     /** How many persons a record could be, and whether they are counted in the warehouse or (first night) staging. */
     record Population(long persons, boolean warehouse) {
+
+        /** λ: one in the population (of two at least). */
+        double prior() {
+            return 1.0 / Math.max(2, persons);
+        }
     }
 
     /** How many persons a record could be: the known persons, else (first night) the night's identified persons. */

@@ -116,8 +116,8 @@ class PersonMatcher {
         Map<String, Map<String, String>> overrides = overrides();
         Map<String, Long> pairs = new LinkedHashMap<>();
         boolean estimate = rules.model().equals("estimated");
-        MatchModel model = rules.byPoints() || estimate ? null
-                : MatchModel.fixed(rules, 1.0 / Math.max(2, estimator.population(runId).persons()));
+        MatchEstimator.Population population = rules.byPoints() ? null : estimator.population(runId);
+        MatchModel model = rules.byPoints() || estimate ? null : MatchModel.fixed(rules, population.prior());
         if (estimate) {
             long open = jdbc.queryForObject("SELECT COUNT(*) FROM etl_match_open WHERE run_id = ?", Long.class, runId);
             if (open == 0) {
@@ -128,18 +128,18 @@ class PersonMatcher {
             Map<MatchEstimator.Pattern, MatchEstimator.Counts> patterns = new HashMap<>();
             pages(runId, stride, new LinkedHashMap<>(), (page, found) -> page.values().forEach(record ->
                     compare(record, found, overrides, patterns)));
-            model = estimator.estimate(runId, rules, patterns, HOLDS);
+            model = estimator.estimate(runId, rules, patterns, HOLDS, population);
             log.info("matching: {} open record(s); model estimated from every {}. page in {} ms", open, stride,
                     (System.nanoTime() - started) / 1_000_000);
         }
         long deciding = System.nanoTime();
         MatchModel decidedBy = model;
-        MatchEstimator.Population population = model != null && rules.nameFrequency() ? estimator.population(runId) : null;
+        MatchEstimator.Population persons = model != null && rules.nameFrequency() ? population : null;
         boolean any = pages(runId, 1, pairs, (page, found) -> {
             List<Open> opens = new ArrayList<>();
             page.values().forEach(record -> opens.add(compare(record, found, overrides, null)));
-            Map<String, Double> frequencies = population == null ? Map.of() : estimator.nameFrequencies(runId,
-                    opens.stream().map(o -> o.record().name()).filter(java.util.Objects::nonNull).toList(), population);
+            Map<String, Double> frequencies = persons == null ? Map.of() : estimator.nameFrequencies(runId,
+                    opens.stream().map(o -> o.record().name()).filter(java.util.Objects::nonNull).toList(), persons);
             decide(runId, rules, decidedBy, frequencies, opens, overrides);
         });
         if (!any) {

@@ -3,8 +3,6 @@ package cn.hunan.hrss.employmenthub.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
-import cn.hunan.hrss.employmenthub.validation.IdNumbers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,10 +24,6 @@ class AmbiguousWalkInTests extends H2WarehouseTest {
     @TempDir
     Path config;
 
-    private static String id(String birth, String seq) {
-        String first17 = "430481" + birth + seq;
-        return first17 + IdNumbers.checkChar(first17);
-    }
 
     @Test
     void aWalkInThatCouldBeEitherOfTwoPersonsGoesToReviewUnderTheWeightModel() throws Exception {
@@ -94,10 +88,10 @@ class AmbiguousWalkInTests extends H2WarehouseTest {
                     columns: {name: name, birth_date: birth, phone: phone, household_region: household,
                               residence_region: household, registered_on: registered}
                 """);
-        write("data/persons.csv", "name,id,phone,household,registered\n"
-                + "张伟," + id("19900506", "011") + ",13807341111," + VILLAGE + ",2023-01-01\n"
-                + "张伟," + id("19900506", "012") + ",13907342222," + VILLAGE + ",2023-01-01\n");
-        write("data/walkins.csv", "ref,name,birth,phone,household,registered\n"
+        write(config, "data/persons.csv", "name,id,phone,household,registered\n"
+                + "张伟," + idNumber("430481", "19900506", "011") + ",13807341111," + VILLAGE + ",2023-01-01\n"
+                + "张伟," + idNumber("430481", "19900506", "012") + ",13907342222," + VILLAGE + ",2023-01-01\n");
+        write(config, "data/walkins.csv", "ref,name,birth,phone,household,registered\n"
                 + "W1,张伟,1990-05-06,," + VILLAGE + ",2023-06-01\n"
                 + "W2,张伟,1990-05-06,13907342222," + VILLAGE + ",2023-06-01\n");
         migrator.migrate();
@@ -115,9 +109,4 @@ class AmbiguousWalkInTests extends H2WarehouseTest {
                 + "WHERE x.source_key = ?", String.class, key).stream().findFirst().orElse(null);
     }
 
-    private void write(String file, String text) throws Exception {
-        Path p = config.resolve(file);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text, StandardCharsets.UTF_8);
-    }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.hunan.hrss.employmenthub.quality.Reconciler;
 import cn.hunan.hrss.employmenthub.quality.Reconciliation;
 import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
-import cn.hunan.hrss.employmenthub.validation.IdNumbers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,17 +21,13 @@ class ParkingFunctionalTests extends H2WarehouseTest {
     @Autowired
     Reconciler reconciler;
 
-    private static String id(String birth, String seq) {
-        String first17 = "430481" + birth + seq;
-        return first17 + IdNumbers.checkChar(first17);
-    }
 
     @Test
     void parkedEventsAreReleasedWhenTheirPersonArrivesAndQuarantinedWhenTheyWaitTooLong() throws Exception {
         // given: persons A; services for A, B and C
-        String a = id("19800101", "011");
-        String b = id("19810101", "021");
-        String c = id("19820101", "031");
+        String a = idNumber("430481", "19800101", "011");
+        String b = idNumber("430481", "19810101", "021");
+        String c = idNumber("430481", "19820101", "031");
         Files.createDirectories(config.resolve("sources"));
         Files.createDirectories(config.resolve("data"));
         Files.writeString(config.resolve("defaults.yml"), "park-days: 7\n");

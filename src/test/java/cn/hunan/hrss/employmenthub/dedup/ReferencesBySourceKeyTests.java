@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.hunan.hrss.employmenthub.source.config.ConfigException;
 import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,8 +31,8 @@ class ReferencesBySourceKeyTests extends H2WarehouseTest {
         // given: the platform has person 1; the ledger names 1, 2 (not there yet) and 99 (nobody), and repeats the
         // service of person 1 by ID number
         sources();
-        write("persons/a.csv", "序号,姓名,身份证号\n1,张三," + ZHANG + "\n");
-        write("services.csv", "人员,身份证号,站点,类型,日期\n"
+        write(config, "persons/a.csv", "序号,姓名,身份证号\n1,张三," + ZHANG + "\n");
+        write(config, "services.csv", "人员,身份证号,站点,类型,日期\n"
                 + "1,,ZD01,岗位推荐,2023-11-02\n"
                 + "2,,ZD01,电话回访,2023-11-03\n"
                 + "99,,ZD01,电话回访,2023-11-04\n"
@@ -52,7 +51,7 @@ class ReferencesBySourceKeyTests extends H2WarehouseTest {
                 .containsExactly("REF_KEY_UNKNOWN", "REF_KEY_UNKNOWN");
 
         // when: person 2 arrives two nights later
-        write("persons/b.csv", "序号,姓名,身份证号\n2,李四," + LI + "\n");
+        write(config, "persons/b.csv", "序号,姓名,身份证号\n2,李四," + LI + "\n");
         Printed second = nightlyCommand(config, "2023-12-03");
 
         // then: the parked service is resolved to person 2 and loads
@@ -76,10 +75,10 @@ class ReferencesBySourceKeyTests extends H2WarehouseTest {
     void checkConfigNamesEveryWrongReference() throws Exception {
         // given
         Files.createDirectories(config.resolve("sources"));
-        write("persons/a.csv", "序号,姓名,身份证号\n");
-        write("services.csv", "人员,站点,类型,日期\n");
+        write(config, "persons/a.csv", "序号,姓名,身份证号\n");
+        write(config, "services.csv", "人员,站点,类型,日期\n");
         platform(false);
-        write("sources/ledger.yml", """
+        write(config, "sources/ledger.yml", """
                 id: ledger
                 kind: csv
                 region: "430481"
@@ -130,7 +129,7 @@ class ReferencesBySourceKeyTests extends H2WarehouseTest {
 
     private void sources() throws Exception {
         platform(true);
-        write("sources/ledger.yml", """
+        write(config, "sources/ledger.yml", """
                 id: ledger
                 kind: csv
                 region: "430481"
@@ -145,7 +144,7 @@ class ReferencesBySourceKeyTests extends H2WarehouseTest {
 
     /** The platform's person register, keyed by its 序号 or not. */
     private void platform(boolean keyed) throws Exception {
-        write("sources/platform.yml", """
+        write(config, "sources/platform.yml", """
                 id: platform
                 kind: csv
                 region: "430481"
@@ -157,8 +156,4 @@ class ReferencesBySourceKeyTests extends H2WarehouseTest {
                 """);
     }
 
-    private void write(String name, String text) throws Exception {
-        Files.createDirectories(config.resolve(name).getParent());
-        Files.writeString(config.resolve(name), text, StandardCharsets.UTF_8);
-    }
 }

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.hunan.hrss.employmenthub.source.config.ConfigException;
 import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,12 +23,12 @@ class SourceKeyInQuarantineTests extends H2WarehouseTest {
     @Test
     void quarantineAndViolationsCarryTheSourceKeyStableAcrossReadsAndMasked() throws Exception {
         // given: a county table whose rows 7 and 3 are bad, and a ledger keyed by a column that holds phone numbers
-        write("county.sql", """
+        write(config, "county.sql", """
                 CREATE TABLE IF NOT EXISTS jy_ry (xh INT PRIMARY KEY, xm VARCHAR(20), sfzh VARCHAR(18), gxsj TIMESTAMP);
                 MERGE INTO jy_ry VALUES (7, '甲', '110105194912310020', '2023-11-01 10:00:00'),
                   (3, '乙', '360426199101010071', '2023-11-01 10:00:00'), (5, '丙', '1234', '2023-11-01 10:00:00');
                 """);
-        write("sources/county.yml", """
+        write(config, "sources/county.yml", """
                 id: county
                 kind: jdbc
                 region: "430481"
@@ -43,8 +41,8 @@ class SourceKeyInQuarantineTests extends H2WarehouseTest {
                     key: xh
                     columns: {name: xm, id_number: sfzh}
                 """);
-        write("ledger.csv", "编号,姓名,身份证号\n13812345678,丁,12\n,戊,34\n");
-        write("sources/ledger.yml", """
+        write(config, "ledger.csv", "编号,姓名,身份证号\n13812345678,丁,12\n,戊,34\n");
+        write(config, "sources/ledger.yml", """
                 id: ledger
                 kind: csv
                 region: "430481"
@@ -58,7 +56,7 @@ class SourceKeyInQuarantineTests extends H2WarehouseTest {
                     key: 编号
                     columns: {person_id_number: 身份证号, station_code: 站点, service_type: 类型, served_on: 日期}
                 """);
-        write("services.csv", "编号,身份证号,站点,类型,日期\n13987654321,11010519491231002X,ZD01,岗位推荐,2023-11-02\n");
+        write(config, "services.csv", "编号,身份证号,站点,类型,日期\n13987654321,11010519491231002X,ZD01,岗位推荐,2023-11-02\n");
         migrator.migrate();
 
         // when: the night, then a reread of everything
@@ -84,8 +82,8 @@ class SourceKeyInQuarantineTests extends H2WarehouseTest {
     @Test
     void aKeyColumnThatIsTheIdNumberIsRefused() throws Exception {
         // given
-        write("ledger.csv", "身份证号,姓名\n");
-        write("sources/ledger.yml", """
+        write(config, "ledger.csv", "身份证号,姓名\n");
+        write(config, "sources/ledger.yml", """
                 id: ledger
                 kind: csv
                 region: "430481"
@@ -102,8 +100,4 @@ class SourceKeyInQuarantineTests extends H2WarehouseTest {
                         + "be kept in clear in the cross-reference");
     }
 
-    private void write(String name, String text) throws Exception {
-        Files.createDirectories(config.resolve(name).getParent());
-        Files.writeString(config.resolve(name), text, StandardCharsets.UTF_8);
-    }
 }

@@ -35,6 +35,18 @@ public abstract class WarehouseTest {
         return config;
     }
 
+    /** Writes a hand-written file {@code file} (a path under {@code config}, folders made as needed) in UTF-8. */
+    protected static void write(Path config, String file, String text) throws IOException {
+        java.nio.file.Files.createDirectories(config.resolve(file).getParent());
+        java.nio.file.Files.writeString(config.resolve(file), text, StandardCharsets.UTF_8);
+    }
+
+    /** A valid 18-digit ID number of {@code county}, born {@code birth} (yyyyMMdd), sequence {@code seq} (3 digits). */
+    protected static String idNumber(String county, String birth, String seq) {
+        String first17 = county + birth + seq;
+        return first17 + cn.hunan.hrss.employmenthub.validation.IdNumbers.checkChar(first17);
+    }
+
     /** What the {@code nightly} command printed, and its exit code. */
     public record Printed(int exit, String text) {
 
