@@ -38,6 +38,11 @@ class PersonMatcher {
 
     private static final String COLUMNS = "match_key, source_id, source_key, name_norm, birth_date, phone_hash, phone_enc, "
             + "county_code, household_region";
+    /**
+     * A candidate's source, key and encrypted phone are never compared (a transposed phone is told by the open record's
+     * variant hashes): millions of candidate rows come without them.
+     */
+    private static final String UNCOMPARED = "NULL, NULL, ";
     /** Open records resolved at once. */
     private static final int PAGE = 2_000;
     /** Pages of open records the estimate compares at most: every k-th page, so that it samples them all evenly. */
@@ -244,11 +249,11 @@ class PersonMatcher {
         blocks.forEach((name, b) -> {
             String block = b[0];
             String from = b[1];
-            long found = collect(candidates, name, "golden", "SELECT s.id, c.person_id, c.match_key, c.src_source_id, "
-                    + "c.match_key, c.name_norm, c.birth_date, c.phone_hash, c.phone_enc, c.county_code, c.household_region" + from
+            long found = collect(candidates, name, "golden", "SELECT s.id, c.person_id, c.match_key, " + UNCOMPARED
+                    + "c.name_norm, c.birth_date, c.phone_hash, NULL, c.county_code, c.household_region" + from
                     + "JOIN wh_person c ON " + block + " WHERE o.run_id = ?" + page, runId);
-            found += collect(candidates, name, "night", "SELECT s.id, c.id, c.match_key, c.source_id, c.source_key, c.name_norm, "
-                    + "c.birth_date, c.phone_hash, c.phone_enc, c.county_code, c.household_region" + from + "JOIN stg_person c ON "
+            found += collect(candidates, name, "night", "SELECT s.id, c.id, c.match_key, " + UNCOMPARED + "c.name_norm, "
+                    + "c.birth_date, c.phone_hash, NULL, c.county_code, c.household_region" + from + "JOIN stg_person c ON "
                     + block + " AND c.run_id = ? AND c.id_number_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM etl_outcome h "
                     + "WHERE h.run_id = ? AND h.entity = 'person' AND h.stg_id = c.id) WHERE o.run_id = ?" + page,
                     runId, runId, runId);

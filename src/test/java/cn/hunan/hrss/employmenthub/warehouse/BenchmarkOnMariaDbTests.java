@@ -20,7 +20,8 @@ import org.springframework.util.FileSystemUtils;
 /**
  * {@code benchmark} runs end to end at a tiny size on MariaDB: it measures the limit, the plain step, the night (in a
  * process of its own, with its peak memory), the nothing-new night, the 1% delta and the delta after a history of such
- * nights, and writes them as JSON, with the night's record count equal to the generated truth's and the delta night's
+ * nights, the first night of a dataset twice as large in a warehouse of its own (its peak memory), and writes them as
+ * JSON, with the night's record count equal to the generated truth's and the delta night's
  * equal to the rows the change set touched. What the figures are is measured,
  * never asserted; that they exist, and that the warehouse must be empty, is.
  */
@@ -35,7 +36,7 @@ class BenchmarkOnMariaDbTests extends MariaDbWarehouseTest {
         Path dir = Path.of("target", "benchmark-test");
         FileSystemUtils.deleteRecursively(dir);
         CommandLine cl = new CommandLine("benchmark", Map.of("persons", "400", "counties", "1", "history-nights", "2",
-                "out", dir.toString()));
+                "memory-persons", "800", "out", dir.toString()));
 
         // when
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -66,7 +67,14 @@ class BenchmarkOnMariaDbTests extends MariaDbWarehouseTest {
                 .isEqualTo(json.get("delta_rows_changed").asLong());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM etl_run WHERE status = 'SUCCEEDED'", Long.class))
                 .as("first night, nothing new, delta, two history nights, the timed one").isEqualTo(6);
-        assertThat(printed).contains("full/limit", "full/plain", "delta/full", "history/delta");
+        assertThat(printed).contains("full/limit", "full/plain", "delta/full", "history/delta", "rss 800 persons / 400 persons");
+        assertThat(json.get("memory_counties").asInt()).as("as many persons per county as the benchmark's own").isEqualTo(2);
+        assertThat(json.get("memory_night_status").asText()).isEqualTo("COMPLETED");
+        assertThat(json.get("memory_records").asLong()).as("twice the persons").isGreaterThan(json.get("records").asLong() * 3 / 2);
+        assertThat(json.get("memory_peak_rss_mb").asLong()).as("the larger night ran in a process of its own").isPositive();
+        assertThat(json.get("memory_rss_over_full_rss").asDouble()).isPositive();
+        assertThat(jdbc.queryForList("SHOW DATABASES LIKE '%\\_bench\\_mem%'", String.class))
+                .as("the larger night's warehouse and county databases are dropped").isEmpty();
 
         // and a second benchmark on the same, no longer empty, warehouse is refused
         ByteArrayOutputStream again = new ByteArrayOutputStream();

@@ -22,7 +22,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * {@code benchmark [--persons=N] [--counties=N] [--seed=N] [--delta-per-mille=N] [--history-nights=N] [--out=DIR]}:
+ * {@code benchmark [--persons=N] [--counties=N] [--seed=N] [--delta-per-mille=N] [--history-nights=N]
+ * [--memory-persons=N] [--memory-counties=N] [--out=DIR]}:
  * against the configured MySQL-family warehouse, which must be empty, generates a dataset (county databases on the
  * same server) and measures in one run:
  * <ul>
@@ -33,7 +34,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   with {@code -Xmx1g}, and that process's peak resident memory;</li>
  *   <li>empty: the next night, which finds nothing new (the night's fixed cost);</li>
  *   <li>delta: a night after {@link ChangeSet} touched {@code delta-per-mille} (default 10, 1%) of the records;</li>
- *   <li>history: the same after {@code history-nights} (default 30) more such nights.</li>
+ *   <li>history: the same after {@code history-nights} (default 30) more such nights;</li>
+ *   <li>memory: the first night of {@code memory-persons} (default 5,000,000; 0 skips it) in a warehouse of its own,
+ *   with {@code -Xmx1g}, and its peak resident memory against the full night's ({@link MemoryNight}).</li>
  * </ul>
  * Prints a table and writes it as JSON. Timings are measured here, never asserted by tests.
  */
@@ -114,6 +117,16 @@ public final class BenchmarkTool implements Tool {
         double limit2 = steps.limit(rows);
         double plain2 = steps.plain(rows);
         jdbc.execute("DROP DATABASE IF EXISTS " + sources);
+        int memoryPersons = cl.intOption("memory-persons", 5_000_000);
+        MemoryNight.Measured memory = null;
+        if (memoryPersons > 0) {
+            int memoryCounties = cl.intOption("memory-counties", MemoryNight.counties(persons, counties, memoryPersons));
+            out.printf("memory: generating %,d persons in %d counties for their first night%n", memoryPersons, memoryCounties);
+            memory = new MemoryNight(jdbc, context.getEnvironment().getProperty("spring.datasource.url"),
+                    context.getEnvironment().getProperty("spring.datasource.username"),
+                    context.getEnvironment().getProperty("spring.datasource.password", ""))
+                    .measure(nights, memoryPersons, memoryCounties, cl.intOption("seed", 42), dir.resolve("memory"));
+        }
 
         double limit = (limit1 + limit2) / 2;
         double plain = (plain1 + plain2) / 2;
@@ -138,6 +151,16 @@ public final class BenchmarkTool implements Tool {
         result.put("full_over_plain", ratio(fullRate, plain));
         result.put("delta_over_full", ratio(delta.seconds(), full.seconds()));
         result.put("history_delta_over_delta", ratio(history.seconds(), delta.seconds()));
+        if (memory != null) {
+            result.put("memory_persons", memory.persons());
+            result.put("memory_counties", memory.counties());
+            result.put("memory_records", memory.records());
+            result.put("memory_generate_seconds", round1(memory.generateSeconds()));
+            result.put("memory_night_status", memory.night().status());
+            result.put("memory_night_seconds", round1(memory.night().seconds()));
+            result.put("memory_peak_rss_mb", memory.night().peakRssMb());
+            result.put("memory_rss_over_full_rss", rssRatio(memory.night(), full));
+        }
         out.printf("%-8s %14s %10s%n", "step", "rows/s", "seconds");
         out.printf("%-8s %,14.0f %10.1f   (LOAD DATA, mean of %,.0f and %,.0f)%n", "limit", limit, records / limit, limit1, limit2);
         out.printf("%-8s %,14.0f %10.1f   (chunk step, mean of %,.0f and %,.0f)%n", "plain", plain, records / plain, plain1, plain2);
@@ -148,6 +171,12 @@ public final class BenchmarkTool implements Tool {
                 share * 100, delta.read(), delta.status());
         out.printf("%-8s %,14.0f %10.1f   (the same after %d such nights: %,d records, %s)%n", "history",
                 history.recordsPerSecond(), history.seconds(), historyNights, history.read(), history.status());
+        if (memory != null) {
+            out.printf("%-8s %,14.0f %10.1f   (nightly -Xmx1g %s at %,d persons in %d counties, %,d records, peak RSS %s MB)%n",
+                    "memory", memory.night().recordsPerSecond(), memory.night().seconds(), memory.night().status(),
+                    memory.persons(), memory.counties(), memory.night().read(), memory.night().peakRssMb());
+            out.printf("rss %,d persons / %,d persons %.3f%n", memory.persons(), persons, rssRatio(memory.night(), full));
+        }
         out.printf("full/limit %.3f   full/plain %.3f   delta/full %.3f   history/delta %.3f%n", ratio(fullRate, limit),
                 ratio(fullRate, plain), ratio(delta.seconds(), full.seconds()), ratio(history.seconds(), delta.seconds()));
         Path json = dir.resolve("benchmark.json");
@@ -163,6 +192,10 @@ public final class BenchmarkTool implements Tool {
 
     static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static double rssRatio(Nights.Night larger, Nights.Night full) {
+        return larger.peakRssMb() == null || full.peakRssMb() == null ? 0 : ratio(larger.peakRssMb(), full.peakRssMb());
     }
 
     private static double ratio(double a, double b) {

@@ -51,21 +51,29 @@ final class Nights {
         long start = System.nanoTime();
         JobExecution night = context.getBean(NightlyCommand.class).launch(config, date);
         double seconds = BenchmarkTool.seconds(start);
-        Night measured = measured(night.getJobInstance().getInstanceId(), null);
+        Night measured = measured(jdbc, night.getJobInstance().getInstanceId(), null);
         return new Night(measured.status(), measured.read(), seconds, null);
     }
 
     /** {@code nightly} in a JVM of its own with {@code -Xmx1g}, its output in {@code night-<date>.log}. */
     Night ownProcess(LocalDate date) throws Exception {
+        return ownProcess(date, configDir, context.getEnvironment().getProperty("spring.datasource.url"), jdbc,
+                logs.resolve("night-" + date + ".log"));
+    }
+
+    /**
+     * {@code nightly} with {@code -Xmx1g} over the sources of {@code configDir} into the warehouse at {@code warehouseUrl},
+     * which {@code warehouse} reads, its output in {@code log}.
+     */
+    Night ownProcess(LocalDate date, Path configDir, String warehouseUrl, JdbcTemplate warehouse, Path log) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g"));
         command.addAll(launcher());
         command.addAll(List.of("nightly", "--config-dir=" + configDir.toAbsolutePath(), "--date=" + date));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logs.resolve("night-" + date + ".log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Environment env = context.getEnvironment();
         Map<String, String> childEnv = builder.environment();
-        childEnv.put("WAREHOUSE_JDBC_URL", env.getProperty("spring.datasource.url"));
+        childEnv.put("WAREHOUSE_JDBC_URL", warehouseUrl);
         childEnv.put("WAREHOUSE_USERNAME", env.getProperty("spring.datasource.username", ""));
         childEnv.put("WAREHOUSE_PASSWORD", env.getProperty("spring.datasource.password", ""));
         childEnv.put("HUB_PII_KEY", env.getProperty("hub.pii.key", ""));
@@ -75,13 +83,13 @@ final class Nights {
         while (!process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             peakKb = Math.max(peakKb, peakRssKb(process.pid()));
         }
-        Long runId = jdbc.query("SELECT MAX(run_id) FROM etl_run WHERE run_date = ?", rs -> rs.next() ? (Long) rs.getObject(1, Long.class)
+        Long runId = warehouse.query("SELECT MAX(run_id) FROM etl_run WHERE run_date = ?", rs -> rs.next() ? (Long) rs.getObject(1, Long.class)
                 : null, date);
         if (runId == null) {
             throw new IllegalStateException("nightly --date=" + date + " ran no night (exit " + process.exitValue() + "); see "
-                    + logs.resolve("night-" + date + ".log"));
+                    + log);
         }
-        return measured(runId, peakKb == 0 ? null : peakKb / 1024);
+        return measured(warehouse, runId, peakKb == 0 ? null : peakKb / 1024);
     }
 
     /** How this JVM was started, for a child: the application's jar, or its class path and main class. */
@@ -112,7 +120,7 @@ final class Nights {
         return 0;
     }
 
-    private Night measured(long runId, Long peakRssMb) {
+    private static Night measured(JdbcTemplate jdbc, long runId, Long peakRssMb) {
         Map<String, Object> job = jdbc.queryForMap("SELECT e.status, e.start_time, e.end_time FROM BATCH_JOB_EXECUTION e "
                 + "WHERE e.job_instance_id = ? ORDER BY e.job_execution_id DESC LIMIT 1", runId);
         long read = jdbc.queryForObject("SELECT COALESCE(SUM(read_count), 0) FROM etl_reconciliation WHERE run_id = ?", Long.class,

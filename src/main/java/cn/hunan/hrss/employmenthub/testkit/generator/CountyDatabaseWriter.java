@@ -22,8 +22,6 @@ final class CountyDatabaseWriter {
     private final Fakes f;
     private final Ledger ledger;
     private final boolean vendorKeys;
-    private final java.util.Map<Person, Integer> xh = new java.util.HashMap<>();
-    private java.util.Set<String> taken;
 
     /** With {@code vendorKeys}, services and placements name their person by its row number {@code xh} only (ryxh). */
     CountyDatabaseWriter(World w, Fakes f, Ledger ledger, boolean vendorKeys) {
@@ -35,23 +33,24 @@ final class CountyDatabaseWriter {
 
     /** The person's key ({@code xh}) in its county's database, or null when the platform does not have it. */
     Integer xh(Person p) {
-        return xh.get(p);
+        return w.countyDbXh(p);
     }
 
     /** The person's ID number and platform key as an event row of the platform carries them. */
     private Object[] personRef(Person p) {
-        Integer key = vendorKeys ? xh.get(p) : null;
+        Integer key = vendorKeys ? w.countyDbXh(p) : null;
         return new Object[] {key == null ? p.id() : null, key};
     }
 
-    SqlScript write(County c, String prefix) {
-        SqlScript s = new SqlScript();
+    /** Writes the county's database, statement by statement, to {@code sink}. */
+    void write(County c, String prefix, SqlScript.Sink sink) {
+        SqlScript s = new SqlScript(sink);
         stations(s, c, prefix);
         employers(s, c, prefix);
         persons(s, c, prefix);
         services(s, c, prefix);
         placements(s, c, prefix);
-        return s;
+        s.finish();
     }
 
     private LocalDateTime gxsj() {
@@ -92,7 +91,6 @@ final class CountyDatabaseWriter {
         int n = 0;
         for (Person x : w.persons) {
             if (x.county().equals(c.code()) && x.inCountyDb()) {
-                xh.put(x, n + 1);
                 s.insert(p + "jy_ry", cols, ++n, x.name(), x.id(), x.gender().equals("1") ? "男" : "女", x.birth(), x.phone(),
                         x.residence(), x.residence(), Messy.educationLabel(x.education()), Messy.categoryLabels(x.categories()),
                         x.registered(), x.station(), gxsj());
@@ -200,10 +198,7 @@ final class CountyDatabaseWriter {
     }
 
     private java.util.Set<String> taken() {
-        if (taken == null) {
-            taken = new java.util.HashSet<>(w.persons.stream().map(Person::id).toList());
-        }
-        return taken;
+        return w.ids;
     }
 
     static String serviceKey(Service x) {

@@ -125,15 +125,18 @@ public final class GenerateCommand {
         for (County c : world.counties) {
             Path data = Files.createDirectories(config.resolve("data/" + c.code() + "/register"));
             String prefix = sourceDbUrl == null ? "" : "c" + c.code() + "_";
-            SqlScript script = db.write(c, prefix);
             String url;
             if (sourceDbUrl == null) {
                 Path file = config.resolve("data/" + c.code() + "/county-db.sql");
-                Files.writeString(file, script.text(), StandardCharsets.UTF_8);
+                try (java.io.Writer script = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    countyDatabase(db, c, prefix, statement -> script.write(statement + ";\n"));
+                }
                 url = "jdbc:h2:mem:county" + c.code() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;INIT=RUNSCRIPT FROM '${CONFIG_DIR}/data/"
                         + c.code() + "/county-db.sql' CHARSET 'UTF-8'";
             } else {
-                execute(sourceDbUrl, script.statements());
+                try (Connection connection = connect(sourceDbUrl); Statement statement = connection.createStatement()) {
+                    countyDatabase(db, c, prefix, statement::execute);
+                }
                 url = sourceDbUrl;
             }
             configs.countyPlatform(c, url, prefix, sourceDbUrl == null ? "sa" : "root");
@@ -191,9 +194,29 @@ public final class GenerateCommand {
         return truth;
     }
 
+    /** The county's database, statement by statement into {@code sink}: the failure of the server or file, as is. */
+    private static void countyDatabase(CountyDatabaseWriter db, County c, String prefix, SqlScript.Sink sink)
+            throws IOException, SQLException {
+        try {
+            db.write(c, prefix, sink);
+        } catch (SqlScript.SinkFailure e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
+    }
+
+    private static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, System.getenv().getOrDefault("COUNTY_DB_USER", "root"),
+                System.getenv().getOrDefault("COUNTY_DB_PASSWORD", ""));
+    }
+
     private static void execute(String url, List<String> statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, System.getenv().getOrDefault("COUNTY_DB_USER", "root"),
-                System.getenv().getOrDefault("COUNTY_DB_PASSWORD", "")); Statement s = c.createStatement()) {
+        try (Connection c = connect(url); Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
             }

@@ -1,11 +1,9 @@
 package cn.hunan.hrss.employmenthub.testkit.generator;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -16,7 +14,7 @@ final class Ledger {
 
     private final Map<String, Long> read = new TreeMap<>();
     private final Map<String, Long> valid = new TreeMap<>();
-    private final Map<String, Set<String>> distinct = new TreeMap<>();
+    private final Map<String, DistinctKeys> distinct = new TreeMap<>();
     private final Map<String, Long> rejected = new TreeMap<>();
     private final Map<String, Long> parked = new TreeMap<>();
     private final Map<String, Long> parkedByRule = new TreeMap<>();
@@ -26,7 +24,7 @@ final class Ledger {
     void valid(String entity, String key) {
         read.merge(entity, 1L, Long::sum);
         valid.merge(entity, 1L, Long::sum);
-        distinct.computeIfAbsent(entity, k -> new HashSet<>()).add(key);
+        distinct.computeIfAbsent(entity, k -> new DistinctKeys()).add(key);
     }
 
     void reject(String entity, String rule) {
@@ -95,13 +93,13 @@ final class Ledger {
 
     Map<String, Long> distinct() {
         Map<String, Long> out = new TreeMap<>();
-        distinct.forEach((k, v) -> out.put(k, (long) v.size()));
+        distinct.forEach((k, v) -> out.put(k, (long) v.count()));
         return out;
     }
 
     Map<String, Long> merged() {
         Map<String, Long> out = new TreeMap<>();
-        valid.forEach((k, v) -> out.put(k, v - distinct.get(k).size()));
+        valid.forEach((k, v) -> out.put(k, v - distinct.get(k).count()));
         return out;
     }
 

@@ -33,7 +33,6 @@ final class RegisterWriter {
     private final Fakes f;
     private final Messy messy;
     private final Ledger ledger;
-    private java.util.Set<String> taken;
 
     RegisterWriter(World w, Fakes f, Ledger ledger) {
         this.w = w;
@@ -128,10 +127,7 @@ final class RegisterWriter {
     }
 
     private java.util.Set<String> taken() {
-        if (taken == null) {
-            taken = new java.util.HashSet<>(w.persons.stream().map(Person::id).toList());
-        }
-        return taken;
+        return w.ids;
     }
 
     private String otherCountyHome(County c) {

@@ -64,7 +64,6 @@ final class World {
 
     final List<County> counties = new ArrayList<>();
     final List<Person> persons = new ArrayList<>();
-    private java.util.Map<String, Integer> countyDbKeys;
     final List<Employer> employers = new ArrayList<>();
     final List<Station> stations = new ArrayList<>();
     final List<Staff> staff = new ArrayList<>();
@@ -75,21 +74,30 @@ final class World {
     final List<Agency> agencies = new ArrayList<>();
     final List<Posting> postings = new ArrayList<>();
 
+    /** Every ID number given out: the persons', and those the writers make up for records of nobody. */
+    final Set<String> ids = new java.util.HashSet<>();
+    private java.util.Map<Person, Integer> countyDbKeys;
+
     /**
      * The key ({@code xh}) of a person in their county platform's database, which numbers its persons 1, 2, ... in
      * the world's order; null for a person the county platform does not hold.
      */
-    String countyDbKey(Person p) {
+    Integer countyDbXh(Person p) {
         if (countyDbKeys == null) {
-            countyDbKeys = new java.util.HashMap<>();
+            countyDbKeys = new java.util.IdentityHashMap<>();
             java.util.Map<String, Integer> next = new java.util.HashMap<>();
             for (Person x : persons) {
                 if (x.inCountyDb()) {
-                    countyDbKeys.put(x.id(), next.merge(x.county(), 1, Integer::sum));
+                    countyDbKeys.put(x, next.merge(x.county(), 1, Integer::sum));
                 }
             }
         }
-        Integer key = countyDbKeys.get(p.id());
+        return countyDbKeys.get(p);
+    }
+
+    /** {@link #countyDbXh} as the text a record carries. */
+    String countyDbKey(Person p) {
+        Integer key = countyDbXh(p);
         return key == null ? null : key.toString();
     }
 }

@@ -33,8 +33,10 @@ final class WorldBuilder {
 
     private final Fakes f;
     private final World w = new World();
-    private final Set<String> ids = new HashSet<>();
     private final Set<String> credits = new HashSet<>();
+    /** Per-county lists the per-person steps pick from, made once (a million persons must not scan them each). */
+    private final java.util.Map<String, List<?>> perCounty = new java.util.HashMap<>();
+    private final java.util.Map<Set<String>, Set<String>> categorySets = new java.util.HashMap<>();
 
     WorldBuilder(Fakes fakes) {
         this.f = fakes;
@@ -203,7 +205,7 @@ final class WorldBuilder {
     private Person person(County c) {
         boolean male = f.chance(0.55);
         LocalDate birth = f.date(LocalDate.of(1963, 1, 1), LocalDate.of(2003, 12, 31));
-        String id = f.idNumber(c.code(), birth, male, ids);
+        String id = f.idNumber(c.code(), birth, male, w.ids);
         Set<String> cats = new TreeSet<>();
         if (f.chance(0.25)) {
             cats.add("difficulty");
@@ -220,21 +222,35 @@ final class WorldBuilder {
         if (!county && !register && !online) {
             county = true;
         }
-        String residence = f.pick(c.homes());
-        Station station = f.pick(stationsOf(c, "community_platform", "job_station"));
+        String residence = f.pick(once("homes", c, c::homes));
+        Station station = f.pick(once("desks", c, () -> stationsOf(c, "community_platform", "job_station")));
         LocalDate earliest = birth.plusYears(16).isAfter(LocalDate.of(2019, 1, 1)) ? birth.plusYears(16) : LocalDate.of(2019, 1, 1);
         return new Person(id, f.personName(), male ? "1" : "2", birth, f.mobile(), residence, c.code(),
-                f.pick(List.of("20", "30", "40", "60", "70", "70", "80")), cats,
+                f.pick(List.of("20", "30", "40", "60", "70", "70", "80")), shared(cats),
                 f.date(earliest, YEAR_END), station.code(), county, register, online);
     }
 
+    /** One unmodifiable, sorted set per combination of categories, shared by every person who has it. */
+    private Set<String> shared(Set<String> categories) {
+        return categorySets.computeIfAbsent(categories, k -> Collections.unmodifiableSet(categories));
+    }
+
     private County county(String code) {
-        return w.counties.stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow();
+        return once("county", code, () -> List.of(w.counties.stream().filter(c -> c.code().equals(code)).findFirst()
+                .orElseThrow())).get(0);
+    }
+
+    /** The list {@code make} gives for {@code what} of a county, made on first use; the world is complete by then. */
+    @SuppressWarnings("unchecked")
+    private <T> List<T> once(String what, Object county, java.util.function.Supplier<List<T>> make) {
+        String key = what + "|" + (county instanceof County c ? c.code() : county);
+        return (List<T>) perCounty.computeIfAbsent(key, k -> make.get());
     }
 
     private void services(Person p) {
         County c = county(p.county());
-        List<Staff> officers = w.staff.stream().filter(s -> s.county().equals(c.code()) && !s.role().equals("specialist")).toList();
+        List<Staff> officers = once("officers", c, () -> w.staff.stream().filter(s -> s.county().equals(c.code())
+                && !s.role().equals("specialist")).toList());
         List<String> types = new ArrayList<>();
         if (p.difficulty() && p.inCountyDb()) {
             int recs = f.between(0, 4);
@@ -262,7 +278,8 @@ final class WorldBuilder {
     }
 
     private void placement(Person p) {
-        List<Employer> local = w.employers.stream().filter(e -> e.county().equals(p.county())).toList();
+        List<Employer> local = once("employers", p.county(), () -> w.employers.stream().filter(e -> e.county().equals(p.county()))
+                .toList());
         String channel = f.pick(List.of("station", "station", "county_platform", "online", "liaison"));
         boolean monthly = f.chance(0.85);
         BigDecimal wage = BigDecimal.valueOf(monthly ? f.between(25, 90) * 100 : f.between(10, 30) * 10);
@@ -275,7 +292,7 @@ final class WorldBuilder {
         List<Person> workers = w.persons.stream().filter(p -> !p.difficulty() && f.chance(0.12)).toList();
         for (Person p : workers) {
             County c = county(p.county());
-            String market = stationsOf(c, "gig_market").get(0).code();
+            String market = once("markets", c, () -> stationsOf(c, "gig_market")).get(0).code();
             Set<LocalDate> used = new HashSet<>();
             int n = f.between(1, 4);
             for (int i = 0; i < n; i++) {
