@@ -2,6 +2,7 @@
 -- then the city and province rows from them. A street or township counts as covered when a street or
 -- township platform sits there, a community when a community platform does, a village when at least one
 -- employment officer serves it.
+-- reads: station, staff
 DELETE FROM mart_unit_coverage WHERE county_code IN (SELECT county_code FROM etl_mart_scope WHERE scope_id = :scope);
 
 INSERT INTO mart_unit_coverage (unit_code, unit_kind, county_code, city_code, covered, officers)

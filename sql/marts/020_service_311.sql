@@ -2,6 +2,7 @@
 -- employment-difficulty person): per person for the persons in the refresh's etl_mart_scope_person (a night's changed
 -- persons, or every person of the refresh's counties), per county for the counties in its etl_mart_scope; per city,
 -- officer and station in full (single passes over the county rows and the services).
+-- reads: person, service, staff, station
 DELETE FROM mart_311_person WHERE person_key IN (SELECT person_key FROM etl_mart_scope_person WHERE scope_id = :scope);
 
 INSERT INTO mart_311_person (service_year, person_key, county_code, recommendations, guidance, training, complete_311)

@@ -1,6 +1,7 @@
 -- Placements per county, month, channel and form for the counties in the refresh's etl_mart_scope: count, share insured,
 -- mean and median wage for placements paid by the month and by the day (medians: the middle one or two wages of
 -- each group, portable where MySQL has no MEDIAN), mean days since registration.
+-- reads: placement, person
 DELETE FROM mart_placement_month WHERE county_code IN (SELECT county_code FROM etl_mart_scope WHERE scope_id = :scope);
 
 DELETE FROM etl_wage_median WHERE county_code IN (SELECT county_code FROM etl_mart_scope WHERE scope_id = :scope);

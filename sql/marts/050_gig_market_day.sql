@@ -1,6 +1,7 @@
 -- Gig markets per market and day: first-time workers (registrations: the worker's first day at the market, from
 -- one pass over the matches), employer-task pairs (demands), matches, mean daily wage, and the share of matched
 -- workers aged 50 or over on the day.
+-- reads: gig_match, person, station
 DELETE FROM mart_gig_market_day;
 
 INSERT INTO mart_gig_market_day (market_code, work_date, county_code, registrations, demands, matches, daily_wage_mean,

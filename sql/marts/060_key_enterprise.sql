@@ -1,4 +1,5 @@
 -- Key enterprises: recruits assisted per specialist, enterprise and year; the province's totals per year.
+-- reads: liaison
 DELETE FROM mart_liaison_enterprise;
 
 INSERT INTO mart_liaison_enterprise (report_year, specialist_code, enterprise_credit_code, recruits)

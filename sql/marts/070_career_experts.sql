@@ -1,4 +1,5 @@
 -- Career guidance experts: team sizes by level; persons guided and guidance sessions per expert and year.
+-- reads: staff, service
 DELETE FROM mart_expert_team;
 
 INSERT INTO mart_expert_team (expert_level, experts)

@@ -1,5 +1,6 @@
 -- HR service agencies per year: how many reported, their staff, revenue (万元) and its growth on the year
 -- before, persons served.
+-- reads: agency_report
 DELETE FROM mart_hr_agency_year;
 
 INSERT INTO mart_hr_agency_year (report_year, agencies, staff, revenue_10k, revenue_growth, persons_served)

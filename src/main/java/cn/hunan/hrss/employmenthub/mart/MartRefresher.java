@@ -1,5 +1,6 @@
 package cn.hunan.hrss.employmenthub.mart;
 
+import cn.hunan.hrss.employmenthub.record.EntityType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,9 @@ import java.sql.Connection;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rebuild only the counties of the refresh's scope ({@code etl_mart_scope} rows of one scope id, named
  * {@code :scope} in the files), the per-person marts only its persons ({@code etl_mart_scope_person}): after a night,
  * the counties whose golden records the night created, changed or moved away from and the persons it changed (scope =
- * the run's id); on demand, or when the marts are still empty, every county and person. Every file
+ * the run's id); on demand, or when the marts are still empty, every county and person. A file that names what it
+ * reads ({@value #READS} entities) runs after a night only when the night changed one of them
+ * ({@code etl_mart_scope_entity}). Every file
  * deletes and rebuilds its scope, so running a file again gives the same tables: a restarted refresh may redo
  * the file it was in.
  */
@@ -37,6 +43,9 @@ public class MartRefresher {
     public static final long REBUILD_SCOPE = 0;
     /** The line that marks a mart file to run after every night, even one that changed no golden record. */
     static final String EVERY_NIGHT = "-- refresh: every night";
+    /** The line that names the entities a mart file reads, e.g. {@code -- reads: placement, person}. */
+    static final String READS = "-- reads:";
+    private static final String EVERY_ENTITY = "*";
     private static final Logger log = LoggerFactory.getLogger(MartRefresher.class);
     private static final String EVERY_COUNTY = "SELECT code AS c FROM wh_region WHERE level = 'county' "
             + "UNION SELECT '' AS c FROM wh_region WHERE code = '43'";
@@ -67,6 +76,13 @@ public class MartRefresher {
             return scope(runId, EVERY_COUNTY);
         }
         scope(runId, "SELECT DISTINCT county_code AS c FROM etl_touched_county WHERE run_id = " + runId);
+        for (EntityType e : EntityType.values()) {
+            if (jdbc.queryForObject("SELECT CASE WHEN EXISTS (SELECT 1 FROM etl_outcome o WHERE o.run_id = ? AND o.entity = ? AND "
+                    + "o.outcome IN ('new', 'updated')) OR EXISTS (SELECT 1 FROM etl_fill f WHERE f.run_id = ? AND f.entity = ?) "
+                    + "THEN 1 ELSE 0 END", Integer.class, runId, e.key(), runId, e.key()) == 1) {
+                jdbc.update("INSERT INTO etl_mart_scope_entity (scope_id, entity) VALUES (?, ?)", runId, e.key());
+            }
+        }
         String changedServices = " FROM stg_service s JOIN etl_outcome o ON o.run_id = " + runId + " AND o.entity = 'service' AND "
                 + "o.stg_id = s.id WHERE o.outcome IN ('new', 'updated')";
         Integer newYears = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT DISTINCT EXTRACT(YEAR FROM s.served_on) AS y"
@@ -134,6 +150,10 @@ public class MartRefresher {
             log.debug("mart skipped, nothing changed: {}", name);
             return;
         }
+        if (!text.contains(EVERY_NIGHT) && !readsChanged(name, reads(name, text), scopeId)) {
+            log.info("mart skipped, nothing it reads changed: {}", name);
+            return;
+        }
         String script = text.replace(":scope", Long.toString(scopeId));
         Connection c = DataSourceUtils.getConnection(dataSource);
         try {
@@ -145,8 +165,42 @@ public class MartRefresher {
         log.debug("mart refreshed: {}", name);
     }
 
+    /**
+     * The entities a mart file reads, from its line {@value #READS} (golden tables {@code wh_<entity>}); empty when
+     * the file does not say, and it then runs whenever its scope is not empty. A name that is no entity fails.
+     */
+    static Set<String> reads(String name, String text) {
+        Set<String> entities = new TreeSet<>();
+        for (String line : text.split("\n")) {
+            if (line.startsWith(READS)) {
+                for (String entity : line.substring(READS.length()).split(",")) {
+                    String key = entity.strip();
+                    if (Arrays.stream(EntityType.values()).noneMatch(e -> e.key().equals(key))) {
+                        throw new IllegalStateException("mart file " + name + ": '" + key + "' in its line '" + READS
+                                + "' is no entity (" + Arrays.stream(EntityType.values()).map(EntityType::key)
+                                .collect(Collectors.joining(", ")) + ")");
+                    }
+                    entities.add(key);
+                }
+            }
+        }
+        return entities;
+    }
+
+    /**
+     * Whether the scope's run changed any entity the file reads: always for a file that does not say, for a rebuild
+     * or a first build ({@code *}), and for a scope that names no entities (one fixed before they were kept).
+     */
+    private boolean readsChanged(String name, Set<String> reads, long scopeId) {
+        List<String> changed = jdbc.queryForList("SELECT entity FROM etl_mart_scope_entity WHERE scope_id = ?", String.class,
+                scopeId);
+        return reads.isEmpty() || changed.isEmpty() || changed.contains(EVERY_ENTITY)
+                || changed.stream().anyMatch(reads::contains);
+    }
+
     /** Forgets a finished refresh's scope. */
     public void endScope(long scopeId) {
+        jdbc.update("DELETE FROM etl_mart_scope_entity WHERE scope_id = ?", scopeId);
         jdbc.update("DELETE FROM etl_mart_scope WHERE scope_id = ?", scopeId);
         jdbc.update("DELETE FROM etl_mart_scope_person WHERE scope_id = ?", scopeId);
     }
@@ -158,6 +212,7 @@ public class MartRefresher {
                 + counties + ") x");
         if (counties.equals(EVERY_COUNTY)) {
             personsOfCounties(scopeId);
+            jdbc.update("INSERT INTO etl_mart_scope_entity (scope_id, entity) VALUES (?, ?)", scopeId, EVERY_ENTITY);
         }
         return n;
     }
