@@ -43,6 +43,33 @@ class MatchEstimator {
         this.pii = pii;
     }
 
+    /**
+     * The model an earlier night estimated, the latest whose m and u were estimated that night (not themselves taken
+     * from an earlier one), with tonight's prior {@code lambda}; empty when no night has estimated one.
+     */
+    java.util.Optional<MatchModel> earlier(long runId, double lambda) {
+        List<Long> runs = jdbc.queryForList("SELECT MAX(run_id) FROM etl_match_weight WHERE run_id < ? AND comparison = 'prior' "
+                + "AND origin NOT LIKE '" + REUSED + "%' AND origin NOT LIKE 'fixed:%'", Long.class, runId);
+        if (runs.isEmpty() || runs.get(0) == null) {
+            return java.util.Optional.empty();
+        }
+        long run = runs.get(0);
+        Map<String, Probability> levels = new LinkedHashMap<>();
+        jdbc.query("SELECT comparison, comparison_level, m, u FROM etl_match_weight WHERE run_id = ? AND comparison <> 'prior'",
+                rs -> { levels.put(rs.getString(1) + "-" + rs.getString(2), new Probability(rs.getDouble(3), rs.getDouble(4))); },
+                run);
+        if (!levels.keySet().containsAll(Comparison.FEATURES.stream().flatMap(f -> Comparison.LEVELS.get(f).stream()
+                .map(l -> f + "-" + l)).toList())) {
+            return java.util.Optional.empty();
+        }
+        MatchModel model = new MatchModel(lambda, levels, REUSED + run);
+        log.info("matching: {}", model.table().replace("\n", "; "));
+        return java.util.Optional.of(model);
+    }
+
+    /** How a model taken from an earlier night names its origin, followed by that night's run id. */
+    static final String REUSED = "m and u as estimated on run ";
+
     /** Counts of one comparison pattern among candidate pairs: undecided, accepted, split. */
     static final class Counts {
         long undecided;

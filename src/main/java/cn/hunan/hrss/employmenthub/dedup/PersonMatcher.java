@@ -43,6 +43,12 @@ class PersonMatcher {
      * variant hashes): millions of candidate rows come without them.
      */
     private static final String UNCOMPARED = "NULL, NULL, ";
+    /**
+     * Fewer of the night's own open records than this, and the night is judged by the model an earlier night estimated
+     * ({@link MatchEstimator#earlier}), where there is one: the walk-ins parked on earlier nights are the ones no model
+     * could settle, and a model estimated from them alone takes namesakes for one person.
+     */
+    static final int MIN_OWN_TO_ESTIMATE = 1_000;
     /** Open records resolved at once. */
     private static final int PAGE = 2_000;
     /** Pages of open records the estimate compares at most: every k-th page, so that it samples them all evenly. */
@@ -128,19 +134,29 @@ class PersonMatcher {
             if (open == 0) {
                 return;
             }
-            int stride = (int) Math.max(1, (open + (long) PAGE * SAMPLE_PAGES - 1) / ((long) PAGE * SAMPLE_PAGES));
-            long started = System.nanoTime();
-            Map<MatchEstimator.Pattern, MatchEstimator.Counts> patterns = new HashMap<>();
-            pages(runId, stride, new LinkedHashMap<>(), (page, found) -> page.values().forEach(record ->
-                    compare(record, found, overrides, patterns)));
-            model = estimator.estimate(runId, rules, patterns, HOLDS, population);
-            log.info("matching: {} open record(s); model estimated from every {}. page in {} ms", open, stride,
-                    (System.nanoTime() - started) / 1_000_000);
+            long own = jdbc.queryForObject("SELECT COUNT(*) FROM etl_match_open o JOIN stg_person s ON s.id = o.stg_id WHERE "
+                    + "o.run_id = ? AND s.run_id = ?", Long.class, runId, runId);
+            model = own >= MIN_OWN_TO_ESTIMATE ? null : estimator.earlier(runId, population.prior()).orElse(null);
+            if (model != null) {
+                log.info("matching: {} open record(s), {} of them tonight's: too few to estimate from; judged by {}", open, own,
+                        model.origin());
+            } else {
+                boolean ownOnly = own > 0;
+                long sampled = ownOnly ? own : open;
+                int stride = (int) Math.max(1, (sampled + (long) PAGE * SAMPLE_PAGES - 1) / ((long) PAGE * SAMPLE_PAGES));
+                long started = System.nanoTime();
+                Map<MatchEstimator.Pattern, MatchEstimator.Counts> patterns = new HashMap<>();
+                pages(runId, stride, ownOnly, new LinkedHashMap<>(), (page, found) -> page.values().forEach(record ->
+                        compare(record, found, overrides, patterns)));
+                model = estimator.estimate(runId, rules, patterns, HOLDS, population);
+                log.info("matching: {} open record(s); model estimated from every {}. page of {} in {} ms", open, stride,
+                        ownOnly ? "tonight's" : "them", (System.nanoTime() - started) / 1_000_000);
+            }
         }
         long deciding = System.nanoTime();
         MatchModel decidedBy = model;
         MatchEstimator.Population persons = model != null && rules.nameFrequency() ? population : null;
-        boolean any = pages(runId, 1, pairs, (page, found) -> {
+        boolean any = pages(runId, 1, false, pairs, (page, found) -> {
             List<Open> opens = new ArrayList<>();
             page.values().forEach(record -> opens.add(compare(record, found, overrides, null)));
             Map<String, Double> frequencies = persons == null ? Map.of() : estimator.nameFrequencies(runId,
@@ -162,14 +178,14 @@ class PersonMatcher {
      * Runs through the open records page by page, every {@code stride}-th page with its candidates by open record;
      * counts each block's pairs into {@code pairs}. False when no record is open.
      */
-    private boolean pages(long runId, int stride, Map<String, Long> pairs,
+    private boolean pages(long runId, int stride, boolean ownOnly, Map<String, Long> pairs,
                           java.util.function.BiConsumer<Map<Long, Features>, PageCandidates> each) {
         long after = 0;
         for (long n = 0; ; n++) {
             Map<Long, Features> page = new LinkedHashMap<>();
             jdbc.query("SELECT s.id, s." + COLUMNS.replace(", ", ", s.") + " FROM etl_match_open o JOIN stg_person s ON "
-                    + "s.id = o.stg_id WHERE o.run_id = ? AND o.stg_id > ? ORDER BY o.stg_id LIMIT " + PAGE,
-                    rs -> { page.put(rs.getLong(1), features(rs, 1)); }, runId, after);
+                    + "s.id = o.stg_id WHERE o.run_id = ? AND o.stg_id > ?" + (ownOnly ? " AND s.run_id = " + runId : "")
+                    + " ORDER BY o.stg_id LIMIT " + PAGE, rs -> { page.put(rs.getLong(1), features(rs, 1)); }, runId, after);
             if (page.isEmpty()) {
                 return after > 0;
             }
