@@ -251,7 +251,9 @@ class MatchEstimator {
         if (known >= 1000) {
             return new Population(known, true);
         }
-        long night = jdbc.queryForObject("SELECT COUNT(DISTINCT match_key) FROM stg_person WHERE run_id = ? AND id_number_hash "
+        // an identified record's match key is the digest of its ID number's hash alone: counting the hashes reads the
+        // (run, ID number) index only, where the match keys need every row (ten minutes for 8.6 million at 5 M persons)
+        long night = jdbc.queryForObject("SELECT COUNT(DISTINCT id_number_hash) FROM stg_person WHERE run_id = ? AND id_number_hash "
                 + "IS NOT NULL", Long.class, runId);
         return night > known ? new Population(night, false) : new Population(known, true);
     }
@@ -339,7 +341,7 @@ class MatchEstimator {
             String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
             List<Object> args = new ArrayList<>(chunk);
             String sql = warehouse ? "SELECT name_norm, COUNT(*) FROM wh_person WHERE name_norm IN (" + in + ") GROUP BY name_norm"
-                    : "SELECT name_norm, COUNT(DISTINCT match_key) FROM stg_person WHERE name_norm IN (" + in + ") AND run_id = ? "
+                    : "SELECT name_norm, COUNT(DISTINCT id_number_hash) FROM stg_person WHERE name_norm IN (" + in + ") AND run_id = ? "
                     + "AND id_number_hash IS NOT NULL GROUP BY name_norm";
             if (!warehouse) {
                 args.add(runId);
