@@ -57,6 +57,9 @@ public final class Cli {
                 new Opt("counties", "N", "counties (default 3)"), new Opt("seed", "N", "random seed"),
                 new Opt("delta-per-mille", "N", "records changed before a delta night, per mille (default 10)"),
                 new Opt("history-nights", "N", "delta nights before the delta is timed again (default 30)"),
+                new Opt("memory-persons", "N", "persons of the night whose peak RSS is set against the full night's "
+                        + "(default 5000000; 0 skips it)"),
+                new Opt("memory-counties", "N", "their counties (default: as many persons per county as --persons)"),
                 new Opt("out", "DIR", "where the data and benchmark.json go (default target/benchmark)")));
         COMMANDS.put("status", List.of());
         COMMANDS.put("history", List.of(new Opt("limit", "N", "how many actions (default 50)")));

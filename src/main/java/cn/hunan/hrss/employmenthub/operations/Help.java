@@ -66,7 +66,7 @@ public final class Help {
                       truth.json names each walk-in's mistakes (matches --truth prints a table by them).""";
             case "benchmark" -> """
                     benchmark [--persons=N] [--counties=N] [--seed=N] [--delta-per-mille=N] [--history-nights=N]
-                              [--out=DIR]
+                              [--memory-persons=N] [--memory-counties=N] [--out=DIR]
                       Measures a night against the physical limit, on the MySQL-family warehouse named by
                       WAREHOUSE_JDBC_URL, which must be an empty database: generates N persons (default 1,000,000)
                       with their county databases on the same server; loads as many landing-shaped rows with
@@ -74,8 +74,11 @@ public final class Help {
                       the nights; runs the night from the empty warehouse to finished marts as nightly with -Xmx1g
                       in a process of its own (and reads its peak RSS); the next night, with nothing new; a night
                       after N per mille (default 10) of the records changed (delta); and that again after
-                      --history-nights (default 30) such nights. Prints rows per second, seconds and the ratios
-                      full/limit, full/plain, delta/full and history/delta, and writes DIR/benchmark.json.""";
+                      --history-nights (default 30) such nights; then the first night of --memory-persons (default
+                      5,000,000; 0 skips it) in --memory-counties (default: as many persons per county) in a
+                      warehouse of its own, as nightly -Xmx1g, for its peak RSS. Prints rows per second, seconds and
+                      the ratios full/limit, full/plain, delta/full, history/delta and RSS of the larger night over
+                      the full night's, and writes DIR/benchmark.json.""";
             case "rules" -> """
                     rules
                       Lists the validation rules: code, severity (error quarantines, warning loads and flags, park holds

@@ -2,6 +2,7 @@ package cn.hunan.hrss.employmenthub.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hunan.hrss.employmenthub.operations.Cli;
 import cn.hunan.hrss.employmenthub.operations.CommandLine;
 import cn.hunan.hrss.employmenthub.operations.Tools;
 import cn.hunan.hrss.employmenthub.support.MariaDbWarehouseTest;
@@ -11,7 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -35,8 +35,8 @@ class BenchmarkOnMariaDbTests extends MariaDbWarehouseTest {
         // given
         Path dir = Path.of("target", "benchmark-test");
         FileSystemUtils.deleteRecursively(dir);
-        CommandLine cl = new CommandLine("benchmark", Map.of("persons", "400", "counties", "1", "history-nights", "2",
-                "memory-persons", "800", "out", dir.toString()));
+        CommandLine cl = Cli.parse(new String[] {"benchmark", "--persons=400", "--counties=1", "--history-nights=2",
+            "--memory-persons=800", "--out=" + dir});
 
         // when
         ByteArrayOutputStream out = new ByteArrayOutputStream();
