@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  * Each candidate is compared ({@link Comparison}) on name (exact, sounding alike in pinyin, one character off;
  * traditional or full-width forms already folded), birth date (equal, one digit off or day and month swapped),
  * phone (equal, or two adjacent digits swapped), county and household address, and judged by match weight
- * ({@link MatchModel}, estimated each night by {@link MatchEstimator}) or by points ({@link MatchRules}).
+ * ({@link MatchModel}, estimated by {@link MatchEstimator} from the night's own open records, or taken from the
+ * latest night that estimated one when the night brings fewer than {@link #MIN_OWN_TO_ESTIMATE}) or by points
+ * ({@link MatchRules}).
  * At or above the auto-merge threshold, with no rival person close, the record takes that person's match key and
  * the evidence is kept; otherwise it stays unresolved and is parked (evidence kept for review above the review
  * threshold).
