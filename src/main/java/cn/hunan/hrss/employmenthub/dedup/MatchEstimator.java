@@ -4,6 +4,7 @@ import cn.hunan.hrss.employmenthub.source.config.Defaults.Matching.Probability;
 import cn.hunan.hrss.employmenthub.system.PersonalData;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -282,9 +283,7 @@ class MatchEstimator {
         jdbc.query("SELECT " + COLUMNS + " FROM wh_person ORDER BY match_key LIMIT " + (2 * RANDOM_PAIRS),
                 rs -> { people.add(features(rs)); });
         if (people.size() < 2 * RANDOM_PAIRS) {
-            List<PersonMatcher.Features> night = new ArrayList<>();
-            jdbc.query("SELECT " + COLUMNS + " FROM stg_person WHERE run_id = ? AND id_number_hash IS NOT NULL ORDER BY match_key, "
-                    + "source_id, source_key LIMIT " + (4 * RANDOM_PAIRS), rs -> { night.add(features(rs)); }, runId);
+            List<PersonMatcher.Features> night = nightSample(runId, 4 * RANDOM_PAIRS);
             if (night.size() > people.size()) {
                 people.clear();
                 people.addAll(night);
@@ -317,6 +316,29 @@ class MatchEstimator {
             u.put(level, seen >= RARE ? seen / compared : compared > 0 ? Math.min(p.u(), RARE / compared) : p.u());
         });
         return u;
+    }
+
+    /**
+     * Up to {@code limit} of the night's identified records, read in the order of the (run, match key) index (a sort
+     * of all of them took minutes at five million persons), without the last person's records, which the limit may
+     * have cut; each person's records then in source and key order, so that the sample does not depend on the order
+     * in which the night's partitions wrote them.
+     */
+    private List<PersonMatcher.Features> nightSample(long runId, int limit) {
+        List<PersonMatcher.Features> night = new ArrayList<>();
+        jdbc.query("SELECT " + COLUMNS + ", source_id, source_key FROM stg_person WHERE run_id = ? AND id_number_hash IS NOT NULL "
+                + "ORDER BY match_key LIMIT " + limit, rs -> {
+                    PersonMatcher.Features f = features(rs);
+                    night.add(new PersonMatcher.Features(0, f.matchKey(), rs.getString(8), rs.getString(9), f.name(), f.birth(),
+                            f.phoneHash(), f.phoneEnc(), f.county(), f.household()));
+                }, runId);
+        if (night.size() == limit) {
+            String cut = night.get(limit - 1).matchKey();
+            night.removeIf(f -> f.matchKey().equals(cut));
+        }
+        night.sort(Comparator.comparing(PersonMatcher.Features::matchKey).thenComparing(PersonMatcher.Features::sourceId)
+                .thenComparing(PersonMatcher.Features::sourceKey, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return night;
     }
 
     private static PersonMatcher.Features features(java.sql.ResultSet rs) throws java.sql.SQLException {
