@@ -7,29 +7,49 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Opens the warehouse's MySQL connections with {@code allowLoadLocalInfile}, which {@link BulkInsert} needs to
- * stream rows with {@code LOAD DATA LOCAL INFILE}, unless {@code hub.load.bulk=off} or the URL already says. The
- * driver then sends the server the stream a statement was given; only point the warehouse at a server you run.
+ * Opens the warehouse's MySQL connections for bulk writes, unless the URL already says otherwise:
+ * <ul>
+ *   <li>{@code allowLoadLocalInfile}, which {@link BulkInsert} needs to stream rows with {@code LOAD DATA LOCAL
+ *   INFILE}, unless {@code hub.load.bulk=off}. The driver then sends the server the stream a statement was given;
+ *   only point the warehouse at a server you run.</li>
+ *   <li>{@code rewriteBatchedStatements}, so that a JDBC batch of inserts goes as multi-row statements: without it
+ *   the driver sends the rows one by one (a third of the speed, measured by {@code benchmark}'s plain step).</li>
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class BulkLoadConnections {
 
     static final String PROPERTY = "allowLoadLocalInfile";
+    static final String REWRITE = "rewriteBatchedStatements";
 
     @Bean
     static BeanPostProcessor bulkLoadConnectionProperty(Environment environment) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
-                if (bean instanceof HikariDataSource h && wanted(h.getJdbcUrl(), environment.getProperty("hub.load.bulk", "auto"))) {
-                    h.addDataSourceProperty(PROPERTY, "true");
+                if (bean instanceof HikariDataSource h) {
+                    prepare(h, environment.getProperty("hub.load.bulk", "auto"));
                 }
                 return bean;
             }
         };
     }
 
+    /** Adds the driver properties a MySQL warehouse's pool {@code h} lacks. */
+    static void prepare(HikariDataSource h, String mode) {
+        if (wanted(h.getJdbcUrl(), mode)) {
+            h.addDataSourceProperty(PROPERTY, "true");
+        }
+        if (mysql(h.getJdbcUrl()) && !h.getJdbcUrl().contains(REWRITE)) {
+            h.addDataSourceProperty(REWRITE, "true");
+        }
+    }
+
     static boolean wanted(String url, String mode) {
-        return url != null && url.startsWith("jdbc:mysql:") && !url.contains(PROPERTY) && !"off".equalsIgnoreCase(mode.trim());
+        return mysql(url) && !url.contains(PROPERTY) && !"off".equalsIgnoreCase(mode.trim());
+    }
+
+    private static boolean mysql(String url) {
+        return url != null && url.startsWith("jdbc:mysql:");
     }
 }

@@ -105,4 +105,28 @@ class BulkInsertOnMariaDbTests extends MariaDbWarehouseTest {
                 .hasMessageContaining("took 1 of 2 rows");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM probe_bulk", Long.class)).isZero();
     }
+
+    @Test
+    void aMySqlPoolSendsBatchesAsMultiRowInsertsUnlessItsUrlSaysOtherwise() throws Exception {
+        // given: the server's URL without parameters, and with the rewrite turned off by hand
+        String plain = url(DATABASE).replaceFirst("\\?.*$", "");
+
+        // when / then
+        assertThat(rewrites(plain)).isTrue();
+        assertThat(rewrites(plain + "?rewriteBatchedStatements=false")).isFalse();
+    }
+
+    /** Whether a connection of a pool prepared as the application prepares its warehouse pool rewrites batches. */
+    private static boolean rewrites(String url) throws Exception {
+        try (com.zaxxer.hikari.HikariDataSource h = new com.zaxxer.hikari.HikariDataSource()) {
+            h.setJdbcUrl(url);
+            h.setUsername(user());
+            h.setPassword(password());
+            BulkLoadConnections.prepare(h, "auto");
+            try (java.sql.Connection c = h.getConnection()) {
+                return c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).getPropertySet()
+                        .getBooleanProperty(com.mysql.cj.conf.PropertyKey.rewriteBatchedStatements).getValue();
+            }
+        }
+    }
 }

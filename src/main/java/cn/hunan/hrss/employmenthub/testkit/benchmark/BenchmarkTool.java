@@ -6,6 +6,7 @@ import cn.hunan.hrss.employmenthub.operations.Tool;
 import cn.hunan.hrss.employmenthub.source.config.ConfigLoader;
 import cn.hunan.hrss.employmenthub.testkit.generator.ChangeSet;
 import cn.hunan.hrss.employmenthub.testkit.generator.GenerateCommand;
+import cn.hunan.hrss.employmenthub.warehouse.KeyGuard;
 import cn.hunan.hrss.employmenthub.warehouse.ScratchCopy;
 import cn.hunan.hrss.employmenthub.warehouse.WarehouseMigrator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,6 +63,11 @@ public final class BenchmarkTool implements Tool {
         }
         if (!url.startsWith("jdbc:mysql:") && !url.startsWith("jdbc:mariadb:")) {
             out.println("FAILED: benchmark measures a MySQL-family warehouse: point WAREHOUSE_JDBC_URL at a new, empty database");
+            return ExitCodes.FAILED;
+        }
+        java.util.Optional<String> keys = context.getBean(KeyGuard.class).demoKeyProblem();
+        if (keys.isPresent()) {
+            out.println("FAILED: " + keys.get());
             return ExitCodes.FAILED;
         }
         context.getBean(WarehouseMigrator.class).migrate();
