@@ -1,11 +1,15 @@
 package cn.hunan.hrss.employmenthub.record;
 
+import java.util.regex.Pattern;
+
 /**
  * Text standardisation shared by every field type: full-width to half-width, trimming, blank to null, and no
  * control characters (NUL, BEL, ESC, DEL...) or invisible zero-width characters and byte-order marks, which a
  * register's export can carry into a name and nobody can see or search for.
  */
 public final class Text {
+
+    private static final Pattern SPACES_DASHES_BRACKETS = Pattern.compile("[\\s\\-()（）]");
 
     private Text() {
     }
@@ -46,7 +50,7 @@ public final class Text {
         if (s == null) {
             return null;
         }
-        String c = s.replaceAll("[\\s\\-()（）]", "");
+        String c = SPACES_DASHES_BRACKETS.matcher(s).replaceAll("");
         return c.isEmpty() ? null : c;
     }
 }

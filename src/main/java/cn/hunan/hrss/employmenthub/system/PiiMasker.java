@@ -27,6 +27,7 @@ public final class PiiMasker {
     private static final Pattern LANDLINE = Pattern.compile("(?<![0-9])(?:\\(0\\d{2,3}\\)|0\\d{2,3})" + SEP + "\\d{3,4}" + SEP
             + "\\d{4}(?![0-9])");
     private static final List<Pattern> IN_ORDER = List.of(ID18, ID15, MOBILE, LANDLINE);
+    private static final Pattern NOT_DIGIT = Pattern.compile("[^0-9Xx]");
 
     private PiiMasker() {
     }
@@ -101,7 +102,7 @@ public final class PiiMasker {
     }
 
     private static String maskOf(String found, Pattern pattern) {
-        String digits = found.replaceAll("[^0-9Xx]", "");
+        String digits = NOT_DIGIT.matcher(found).replaceAll("");
         if (pattern == ID18 || pattern == ID15) {
             return maskIdNumber(digits);
         }

@@ -15,12 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Standardises and checks one raw value against its field: the value in canonical form, or the rule it broke.
  * Personal fields come back in plain form here; the caller protects them before they go anywhere.
  */
 final class FieldStandardiser {
+
+    private static final Pattern CODE_SEPARATORS = Pattern.compile("[,;、|/，；\\s]+");
 
     /** Outcome for one field: value (possibly null when blank) and the violations it produced. */
     record Outcome(Object value, Violation violation) {
@@ -132,7 +135,7 @@ final class FieldStandardiser {
 
     private Outcome codes(Field f, String clean, Map<String, String> synonyms) {
         TreeSet<String> out = new TreeSet<>();
-        for (String part : List.of(clean.split("[,;、|/，；\\s]+"))) {
+        for (String part : List.of(CODE_SEPARATORS.split(clean))) {
             if (part.isBlank()) {
                 continue;
             }

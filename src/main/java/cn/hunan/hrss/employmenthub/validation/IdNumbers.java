@@ -6,9 +6,13 @@ import cn.hunan.hrss.employmenthub.system.PiiMasker;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Resident ID numbers (GB 11643-1999): normalisation, 15 to 18 conversion, check character, birth date. */
 public final class IdNumbers {
+
+    private static final Pattern FIRST_GENERATION = Pattern.compile("\\d{15}");
+    private static final Pattern SECOND_GENERATION = Pattern.compile("\\d{17}[\\dX]");
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK = "10X98765432";
@@ -39,12 +43,12 @@ public final class IdNumbers {
         }
         s = s.toUpperCase(Locale.ROOT);
         boolean converted = false;
-        if (s.matches("\\d{15}")) {
+        if (FIRST_GENERATION.matcher(s).matches()) {
             String first17 = s.substring(0, 6) + "19" + s.substring(6);
             s = first17 + checkChar(first17);
             converted = true;
         }
-        if (!s.matches("\\d{17}[\\dX]")) {
+        if (!SECOND_GENERATION.matcher(s).matches()) {
             return new Result(null, Rule.ID_FORMAT, false);
         }
         LocalDate birth = birthDate(s);

@@ -2,6 +2,7 @@ package cn.hunan.hrss.employmenthub.validation;
 
 import cn.hunan.hrss.employmenthub.record.Text;
 import com.ibm.icu.text.Transliterator;
+import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -9,6 +10,8 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * simplified by ICU's complete Traditional-Simplified table (閆→闫, 曉→晓 and every other), not a hand-kept list.
  */
 public final class Names {
+
+    private static final Pattern BRACKETS = Pattern.compile("[()（）\\[\\]【】]");
 
     /** ICU transliterators are not safe to share between threads: one per thread. */
     private static final ThreadLocal<Transliterator> TO_SIMPLIFIED =
@@ -40,7 +43,7 @@ public final class Names {
         if (n == null) {
             return null;
         }
-        n = n.replaceAll("[()（）\\[\\]【】]", "");
+        n = BRACKETS.matcher(n).replaceAll("");
         for (String suffix : new String[] {"股份有限公司", "有限责任公司", "有限公司", "公司"}) {
             if (n.endsWith(suffix) && n.length() > suffix.length()) {
                 return n.substring(0, n.length() - suffix.length());

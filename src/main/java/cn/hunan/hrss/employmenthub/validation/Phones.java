@@ -2,8 +2,12 @@ package cn.hunan.hrss.employmenthub.validation;
 
 import cn.hunan.hrss.employmenthub.record.Text;
 import cn.hunan.hrss.employmenthub.system.PiiMasker;
+import java.util.regex.Pattern;
+
 /** Mobile and landline numbers after stripping {@code +86}, spaces and dashes. */
 public final class Phones {
+
+    private static final Pattern NUMBER = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}\\d{7,8}");
 
     private Phones() {
     }
@@ -21,7 +25,7 @@ public final class Phones {
         } else if (s.startsWith("86") && s.length() == 13) {
             s = s.substring(2);
         }
-        if (s.matches("1[3-9]\\d{9}") || s.matches("0\\d{2,3}\\d{7,8}")) {
+        if (NUMBER.matcher(s).matches()) {
             return s;
         }
         return null;
