@@ -3,7 +3,6 @@ package cn.hunan.hrss.employmenthub.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hunan.hrss.employmenthub.support.H2WarehouseTest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -71,23 +70,7 @@ class AmbiguousWalkInTests extends H2WarehouseTest {
     }
 
     private void night(String defaults) throws Exception {
-        Files.createDirectories(config.resolve("sources"));
-        Files.writeString(config.resolve("defaults.yml"), defaults);
-        Files.writeString(config.resolve("sources/station.yml"), """
-                id: station
-                kind: csv
-                region: "430481"
-                entities:
-                  - entity: person
-                    path: data/persons.csv
-                    columns: {name: name, id_number: id, phone: phone, household_region: household, residence_region: household,
-                              registered_on: registered}
-                  - entity: person
-                    path: data/walkins.csv
-                    key: ref
-                    columns: {name: name, birth_date: birth, phone: phone, household_region: household,
-                              residence_region: household, registered_on: registered}
-                """);
+        WalkInStation.configure(config, defaults);
         write(config, "data/persons.csv", "name,id,phone,household,registered\n"
                 + "张伟," + idNumber("430481", "19900506", "011") + ",13807341111," + VILLAGE + ",2023-01-01\n"
                 + "张伟," + idNumber("430481", "19900506", "012") + ",13907342222," + VILLAGE + ",2023-01-01\n");
