@@ -50,7 +50,7 @@ class MatchEstimator {
      */
     java.util.Optional<MatchModel> earlier(long runId, double lambda) {
         List<Long> runs = jdbc.queryForList("SELECT MAX(run_id) FROM etl_match_weight WHERE run_id < ? AND comparison = 'prior' "
-                + "AND origin NOT LIKE '" + REUSED + "%' AND origin NOT LIKE 'fixed:%'", Long.class, runId);
+                + "AND origin NOT LIKE '" + REUSED + "%' AND origin <> '" + MatchModel.FIXED + "'", Long.class, runId);
         if (runs.isEmpty() || runs.get(0) == null) {
             return java.util.Optional.empty();
         }
@@ -360,7 +360,7 @@ class MatchEstimator {
         List<String> all = names.stream().distinct().toList();
         for (int from = 0; from < all.size(); from += 500) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            String in = PersonMatcher.marks(chunk.size());
             List<Object> args = new ArrayList<>(chunk);
             String sql = warehouse ? "SELECT name_norm, COUNT(*) FROM wh_person WHERE name_norm IN (" + in + ") GROUP BY name_norm"
                     : "SELECT name_norm, COUNT(DISTINCT id_number_hash) FROM stg_person WHERE name_norm IN (" + in + ") AND run_id = ? "

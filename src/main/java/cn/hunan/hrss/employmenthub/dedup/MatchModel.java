@@ -28,9 +28,12 @@ final class MatchModel {
         this.origin = origin;
     }
 
+    /** How the model of the configured m and u names its origin: never taken for an estimate. */
+    static final String FIXED = "fixed: configured m and u";
+
     /** The model of the configured m and u with the prior {@code lambda}, without estimating anything. */
     static MatchModel fixed(MatchRules rules, double lambda) {
-        return new MatchModel(lambda, rules.probabilities(), "fixed: configured m and u");
+        return new MatchModel(lambda, rules.probabilities(), FIXED);
     }
 
     double lambda() {

@@ -45,6 +45,9 @@ class PersonMatcher {
      * variant hashes): millions of candidate rows come without them.
      */
     private static final String UNCOMPARED = "NULL, NULL, ";
+    /** A candidate record {@code c}'s compared columns, after its id and match key. */
+    private static final String COMPARED = UNCOMPARED + "c.name_norm, c.birth_date, c.phone_hash, NULL, c.county_code, "
+            + "c.household_region";
     /**
      * Fewer of the night's own open records than this, and the night is judged by the model an earlier night estimated
      * ({@link MatchEstimator#earlier}), where there is one: the walk-ins parked on earlier nights are the ones no model
@@ -259,13 +262,11 @@ class PersonMatcher {
         String page = " AND o.stg_id > " + after + " AND o.stg_id <= " + last;
         Opens byOpen = rs -> List.of(rs.getLong(1));
         BLOCKS.forEach((name, block) -> {
-            long found = collect(candidates, name, "golden", byOpen, "SELECT s.id, c.person_id, c.match_key, " + UNCOMPARED
-                    + "c.name_norm, c.birth_date, c.phone_hash, NULL, c.county_code, c.household_region" + from
+            long found = collect(candidates, name, "golden", byOpen, "SELECT s.id, c.person_id, c.match_key, " + COMPARED + from
                     + "JOIN wh_person c ON " + block + " WHERE o.run_id = ?" + page, runId);
-            found += collect(candidates, name, "night", byOpen, "SELECT s.id, c.id, c.match_key, " + UNCOMPARED + "c.name_norm, "
-                    + "c.birth_date, c.phone_hash, NULL, c.county_code, c.household_region" + from + "JOIN stg_person c ON "
-                    + block + " AND c.run_id = ? AND c.id_number_hash IS NOT NULL AND " + UNDECIDED + " WHERE o.run_id = ?" + page,
-                    runId, runId, runId);
+            found += collect(candidates, name, "night", byOpen, "SELECT s.id, c.id, c.match_key, " + COMPARED + from
+                    + "JOIN stg_person c ON " + block + " AND c.run_id = ? AND c.id_number_hash IS NOT NULL AND " + UNDECIDED
+                    + " WHERE o.run_id = ?" + page, runId, runId, runId);
             pairs.merge(name, found, Long::sum);
         });
         Map<Long, Set<String>> variants = transpositions(runId, after, last);
@@ -291,27 +292,26 @@ class PersonMatcher {
         java.util.Collections.sort(hashes);
         Opens byHash = rs -> opens.get(rs.getString(1));
         long found = 0;
-        for (int from = 0; from < hashes.size(); from += HASHES_AT_ONCE) {
-            List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + HASHES_AT_ONCE));
-            found += collect(candidates, "phone-transposed", "golden", byHash, "SELECT c.phone_hash, c.person_id, c.match_key, "
-                    + UNCOMPARED + "c.name_norm, c.birth_date, c.phone_hash, NULL, c.county_code, c.household_region FROM wh_person c "
-                    + "WHERE c.phone_hash IN (" + marks(chunk.size()) + ")", chunk.toArray());
-        }
-        for (int from = 0; from < hashes.size(); from += HASHES_AT_ONCE) {
-            List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + HASHES_AT_ONCE));
-            List<Object> args = new ArrayList<>();
-            args.add(runId);
-            args.addAll(chunk);
-            args.add(runId);
-            found += collect(candidates, "phone-transposed", "night", byHash, "SELECT c.phone_hash, c.id, c.match_key, "
-                    + UNCOMPARED + "c.name_norm, c.birth_date, c.phone_hash, NULL, c.county_code, c.household_region FROM stg_person c "
-                    + "WHERE c.run_id = ? AND c.phone_hash IN (" + marks(chunk.size()) + ") AND c.id_number_hash IS NOT NULL AND "
-                    + UNDECIDED, args.toArray());
+        for (boolean golden : new boolean[] {true, false}) {
+            for (int from = 0; from < hashes.size(); from += HASHES_AT_ONCE) {
+                List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + HASHES_AT_ONCE));
+                String in = "c.phone_hash IN (" + marks(chunk.size()) + ")";
+                List<Object> args = new ArrayList<>(chunk);
+                if (!golden) {
+                    args.add(0, runId);
+                    args.add(runId);
+                }
+                found += collect(candidates, "phone-transposed", golden ? "golden" : "night", byHash, golden
+                        ? "SELECT c.phone_hash, c.person_id, c.match_key, " + COMPARED + " FROM wh_person c WHERE " + in
+                        : "SELECT c.phone_hash, c.id, c.match_key, " + COMPARED + " FROM stg_person c WHERE c.run_id = ? AND " + in
+                        + " AND c.id_number_hash IS NOT NULL AND " + UNDECIDED, args.toArray());
+            }
         }
         return found;
     }
 
-    private static String marks(int n) {
+    /** {@code n} parameter marks for an IN list. */
+    static String marks(int n) {
         return String.join(",", java.util.Collections.nCopies(n, "?"));
     }
 

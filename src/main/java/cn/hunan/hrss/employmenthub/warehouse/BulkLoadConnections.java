@@ -13,7 +13,8 @@ import org.springframework.core.env.Environment;
  *   INFILE}, unless {@code hub.load.bulk=off}. The driver then sends the server the stream a statement was given;
  *   only point the warehouse at a server you run.</li>
  *   <li>{@code rewriteBatchedStatements}, so that a JDBC batch of inserts goes as multi-row statements: without it
- *   the driver sends the rows one by one (a third of the speed, measured by {@code benchmark}'s plain step).</li>
+ *   the driver sends the rows one by one (a fifth of the speed in {@code benchmark}'s plain step: 9,192 rows/s against
+ *   45,574 at 300,000 and a million persons).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
